@@ -1,0 +1,97 @@
+package org.submodeluq.fem.mesh;
+
+import java.util.stream.IntStream;
+import org.submodeluq.fem.spec.CaseSpec;
+
+/**
+ * The case's plate mesh with its zone of interest marked: the full mesh, the zone as a mesh of its
+ * own (exactly the restriction of the full one), and the node sets that carry boundary conditions.
+ *
+ * <p>Cut-boundary nodes, the rows of every boundary trace, are ordered first along x = xMin from
+ * bottom to top, then along x = xMax from bottom to top.
+ */
+public final class ZonedMesh {
+
+    private final CaseSpec spec;
+    private final TriangleMesh full;
+    private final SubMesh zone;
+    private final int[] zoneCellsInFull;
+    private final int[] cutNodesInZone;
+    private final int[] cutNodesInFull;
+
+    public ZonedMesh(CaseSpec spec) {
+        this.spec = spec;
+        double length = spec.plate().length();
+        this.full = RectangleMesh.create(0, 0, length, spec.plate().height(), spec.mesh().nx(), spec.mesh().ny());
+        this.zone = full.restrict(this::isZoneCell);
+        this.zoneCellsInFull = zone.parentCells();
+        TriangleMesh zoneMesh = zone.mesh();
+        int[] left = zoneMesh.nodesWhere((x, y) -> onLine(x, spec.zone().xMin()));
+        int[] right = zoneMesh.nodesWhere((x, y) -> onLine(x, spec.zone().xMax()));
+        this.cutNodesInZone = IntStream.concat(IntStream.of(left), IntStream.of(right)).toArray();
+        this.cutNodesInFull = IntStream.of(cutNodesInZone).map(n -> zone.parentNodes()[n]).toArray();
+    }
+
+    private boolean isZoneCell(int cell) {
+        double xc = full.centroidX(cell);
+        return xc > spec.zone().xMin() && xc < spec.zone().xMax();
+    }
+
+    private boolean onLine(double x, double lineX) {
+        return Math.abs(x - lineX) <= 1e-9 * spec.plate().length();
+    }
+
+    public CaseSpec spec() {
+        return spec;
+    }
+
+    /** The whole plate. */
+    public TriangleMesh full() {
+        return full;
+    }
+
+    /** The zone as a mesh of its own, with its maps to the full mesh. */
+    public SubMesh zone() {
+        return zone;
+    }
+
+    /** Full-mesh indices of the zone's cells, in the zone mesh's cell order. */
+    public int[] zoneCellsInFull() {
+        return zoneCellsInFull.clone();
+    }
+
+    /** Whether full-mesh cell {@code cell} lies in the zone. */
+    public boolean isInZone(int cell) {
+        return isZoneCell(cell);
+    }
+
+    /** Full-mesh nodes on the clamped edge x = 0, bottom to top. */
+    public int[] clampedNodes() {
+        return full.nodesWhere((x, y) -> onLine(x, 0));
+    }
+
+    /** Full-mesh nodes on the loaded edge x = length, bottom to top. */
+    public int[] loadedEdgeNodes() {
+        return full.nodesWhere((x, y) -> onLine(x, spec.plate().length()));
+    }
+
+    /** Zone-mesh indices of the cut-boundary nodes, in trace order (see class documentation). */
+    public int[] cutNodesInZone() {
+        return cutNodesInZone.clone();
+    }
+
+    /** Full-mesh indices of the cut-boundary nodes, in trace order. */
+    public int[] cutNodesInFull() {
+        return cutNodesInFull.clone();
+    }
+
+    /** Number of cut-boundary nodes, the first dimension of a boundary trace. */
+    public int cutNodeCount() {
+        return cutNodesInZone.length;
+    }
+
+    /** The point whose displacement is a quantity of interest: the zone's centre. */
+    public double[] zoneCentre() {
+        return new double[] {spec.zone().xCentre(), 0.5 * spec.plate().height()};
+    }
+}

@@ -1,0 +1,58 @@
+package org.submodeluq.fem.solver;
+
+import org.submodeluq.fem.spec.PlaneHypothesis;
+
+/**
+ * Isotropic Hooke's law in 2D, {@code sigma = D(E) epsilon} with engineering shear strain
+ * {@code gamma_xy = 2 eps_xy}, and the derived quantities the zone reports.
+ *
+ * <p>{@code D = E [[d11, d12, 0], [d12, d11, 0], [0, 0, d33]]}: per unit Young's modulus, so that
+ * a cell's modulus scales it. Plane strain: d11 = lambda + 2 mu, d12 = lambda, d33 = mu; plane
+ * stress replaces lambda by 2 lambda mu / (lambda + 2 mu).
+ */
+public final class PlaneElasticity {
+
+    private final double poissonRatio;
+    private final PlaneHypothesis hypothesis;
+    private final double d11;
+    private final double d12;
+    private final double d33;
+
+    public PlaneElasticity(double poissonRatio, PlaneHypothesis hypothesis) {
+        this.poissonRatio = poissonRatio;
+        this.hypothesis = hypothesis;
+        double mu = 1 / (2 * (1 + poissonRatio));
+        double lambda = poissonRatio / ((1 + poissonRatio) * (1 - 2 * poissonRatio));
+        double planeLambda = hypothesis == PlaneHypothesis.PLANE_STRAIN ? lambda : 2 * lambda * mu / (lambda + 2 * mu);
+        this.d11 = planeLambda + 2 * mu;
+        this.d12 = planeLambda;
+        this.d33 = mu;
+    }
+
+    /** D_11 = D_22 per unit Young's modulus. */
+    public double d11() {
+        return d11;
+    }
+
+    /** D_12 per unit Young's modulus. */
+    public double d12() {
+        return d12;
+    }
+
+    /** D_33 (shear) per unit Young's modulus. */
+    public double d33() {
+        return d33;
+    }
+
+    /**
+     * Von Mises equivalent stress of an in-plane stress state; sigma_zz is nu (sigma_xx + sigma_yy)
+     * under plane strain and zero under plane stress.
+     */
+    public double vonMises(double sxx, double syy, double sxy) {
+        double szz = hypothesis == PlaneHypothesis.PLANE_STRAIN ? poissonRatio * (sxx + syy) : 0;
+        double a = sxx - syy;
+        double b = syy - szz;
+        double c = szz - sxx;
+        return Math.sqrt(0.5 * (a * a + b * b + c * c) + 3 * sxy * sxy);
+    }
+}

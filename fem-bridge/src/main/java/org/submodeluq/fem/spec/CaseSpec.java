@@ -1,0 +1,90 @@
+package org.submodeluq.fem.spec;
+
+/**
+ * One study case: geometry, material, zone of interest, random load and modulus field, and the
+ * discretisation. Immutable and validated; every run writes it back out next to its results.
+ *
+ * @param name short identifier, used in file attributes and reports
+ * @param plate the structure
+ * @param material the elastic material
+ * @param zone the zone of interest (submodel)
+ * @param load the random impact on x = length
+ * @param modulusField the random Young's modulus outside the zone
+ * @param mesh the structured triangulation
+ * @param time the time grid
+ */
+public record CaseSpec(String name, Plate plate, Material material, Zone zone, TractionPulse load,
+                       ModulusField modulusField, MeshResolution mesh, TimeGrid time) {
+
+    /** Relative tolerance for "a mesh line falls on this coordinate". */
+    private static final double ON_LINE_TOLERANCE = 1e-9;
+
+    public CaseSpec {
+        CaseException.requirePresent("name", name);
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            throw new CaseException("name", "= '" + name + "' is not allowed: use letters, digits, '.', '_' and '-'");
+        }
+        CaseException.requirePresent("plate", plate);
+        CaseException.requirePresent("material", material);
+        CaseException.requirePresent("zone", zone);
+        CaseException.requirePresent("load", load);
+        CaseException.requirePresent("modulusField", modulusField);
+        CaseException.requirePresent("mesh", mesh);
+        CaseException.requirePresent("time", time);
+        requireZoneInside(plate, zone);
+        requireLinesOnZone(plate, zone, mesh);
+        if (load.centre().lowerBound() < 0 || load.centre().upperBound() > plate.height()) {
+            throw new CaseException("load.centre", "= " + load.centre().text()
+                    + " is not allowed: the patch centre must stay in [0, plate.height = " + plate.height() + "]");
+        }
+    }
+
+    private static void requireZoneInside(Plate plate, Zone zone) {
+        if (!(zone.xMin() > 0)) {
+            throw new CaseException("zone.xMin", "= " + zone.xMin()
+                    + " is not allowed: the zone must lie inside the plate, 0 < xMin < xMax < plate.length = "
+                    + plate.length());
+        }
+        if (!(zone.xMax() < plate.length())) {
+            throw new CaseException("zone.xMax", "= " + zone.xMax()
+                    + " is not allowed: the zone must lie inside the plate, 0 < xMin < xMax < plate.length = "
+                    + plate.length());
+        }
+    }
+
+    private static void requireLinesOnZone(Plate plate, Zone zone, MeshResolution mesh) {
+        if (!linesFallOn(plate, zone, mesh.nx())) {
+            int suggestion = mesh.nx();
+            while (suggestion < 100 * mesh.nx() && !linesFallOn(plate, zone, suggestion)) {
+                suggestion++;
+            }
+            String hint = linesFallOn(plate, zone, suggestion) ? " (nx = " + suggestion + " does)" : "";
+            throw new CaseException("mesh.nx", "= " + mesh.nx() + " puts no mesh line on the zone's boundaries x = "
+                    + zone.xMin() + " and x = " + zone.xMax() + ": choose nx so that x * nx / plate.length is an "
+                    + "integer for both" + hint);
+        }
+    }
+
+    private static boolean linesFallOn(Plate plate, Zone zone, int nx) {
+        return isInteger(zone.xMin() * nx / plate.length()) && isInteger(zone.xMax() * nx / plate.length());
+    }
+
+    private static boolean isInteger(double x) {
+        return Math.abs(x - Math.rint(x)) <= ON_LINE_TOLERANCE * Math.max(1, Math.abs(x));
+    }
+
+    /** Index i of the mesh line x_i = i * length / nx through {@code x}, which must be one. */
+    public int meshLineIndex(double x) {
+        return (int) Math.rint(x * mesh.nx() / plate.length());
+    }
+
+    /** The same case on another mesh. */
+    public CaseSpec withMesh(int nx, int ny) {
+        return new CaseSpec(name, plate, material, zone, load, modulusField, new MeshResolution(nx, ny), time);
+    }
+
+    /** The same case on another time grid. */
+    public CaseSpec withTime(int steps, double dt) {
+        return new CaseSpec(name, plate, material, zone, load, modulusField, mesh, new TimeGrid(steps, dt));
+    }
+}

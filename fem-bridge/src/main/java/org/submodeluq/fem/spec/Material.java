@@ -1,0 +1,31 @@
+package org.submodeluq.fem.spec;
+
+/**
+ * Linear isotropic elastic material. Inside the zone Young's modulus is this value; outside it is
+ * the median of the random field described by {@link ModulusField}.
+ *
+ * @param youngsModulus E (stress unit)
+ * @param density rho (mass per unit area of the 2D model)
+ * @param poissonRatio nu, in [0, 0.5)
+ * @param hypothesis plane strain or plane stress
+ */
+public record Material(double youngsModulus, double density, double poissonRatio, PlaneHypothesis hypothesis) {
+    public Material {
+        CaseException.requirePositive("youngsModulus", youngsModulus);
+        CaseException.requirePositive("density", density);
+        if (!(poissonRatio >= 0 && poissonRatio < 0.5)) {
+            throw new CaseException("poissonRatio", "= " + poissonRatio
+                    + " is not allowed: must be in [0, 0.5) (0.5 is incompressible, which P1 elements lock on)");
+        }
+        CaseException.requirePresent("hypothesis", hypothesis);
+    }
+
+    /** Longitudinal (P) wave speed of the 2D model, sqrt((lambda + 2 mu) / rho). */
+    public double pWaveSpeed() {
+        double mu = youngsModulus / (2 * (1 + poissonRatio));
+        double lambda = hypothesis == PlaneHypothesis.PLANE_STRAIN
+                ? youngsModulus * poissonRatio / ((1 + poissonRatio) * (1 - 2 * poissonRatio))
+                : youngsModulus * poissonRatio / (1 - poissonRatio * poissonRatio);
+        return Math.sqrt((lambda + 2 * mu) / density);
+    }
+}

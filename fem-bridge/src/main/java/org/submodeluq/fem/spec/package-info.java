@@ -1,0 +1,2 @@
+/** The case description: a YAML file bound to immutable, validated records. */
+package org.submodeluq.fem.spec;

@@ -1,0 +1,2 @@
+/** Nested (MatFormer) transformer language models, Mix'n'Match extraction and speculative decoding. */
+package org.submodeluq.matformer;
