@@ -2,10 +2,12 @@ package org.submodeluq.fem.model;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 
@@ -42,6 +44,20 @@ class SubmodelConsistencyTest {
                 () -> assertEquals(expected[0], actual[0], 1e-9 * expected[0], "peak centre displacement"),
                 () -> assertEquals(expected[1], actual[1], 1e-9 * expected[1], "peak von Mises"),
                 () -> assertEquals(expected[2], actual[2], 1e-9 * expected[2], "peak strain energy"));
+    }
+
+    @Test
+    void rejectsTracesOfTheWrongShapeNamingBothShapes() {
+        Submodel submodel = new Submodel(CaseFiles.defaultCase().withMesh(40, 10).withTime(30, 0.04));
+        CaseException flat = assertThrows(CaseException.class,
+                () -> submodel.run(new BoundaryTraces(21, 30, new double[21 * 2 * 30])));
+        CaseException nested = assertThrows(CaseException.class,
+                () -> BoundaryTraces.of(new double[22][2][29], 22, 30));
+        assertAll(
+                () -> assertEquals("traces have shape 21 x 2 x 30 (nodes x components x steps) but the zone needs "
+                        + "22 x 2 x 30", flat.getMessage()),
+                () -> assertEquals("traces have shape 22 x 2 x 29 (nodes x components x steps) but the zone needs "
+                        + "22 x 2 x 30", nested.getMessage()));
     }
 
     private static double maxAbsDifference(double[][] a, double[][] b) {

@@ -1,0 +1,2 @@
+/** The finite element side of submodel-uq: cases, meshes, solvers, models and their files. */
+package org.submodeluq.fem;
