@@ -51,7 +51,8 @@ public final class Hdf5Files {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
         } finally {
             try {
                 Files.deleteIfExists(temporary);

@@ -49,10 +49,15 @@ public final class PlaneElasticity {
      * under plane strain and zero under plane stress.
      */
     public double vonMises(double sxx, double syy, double sxy) {
+        return Math.sqrt(vonMisesSquared(sxx, syy, sxy));
+    }
+
+    /** The square of {@link #vonMises}, for tracking a peak without a square root per evaluation. */
+    public double vonMisesSquared(double sxx, double syy, double sxy) {
         double szz = hypothesis == PlaneHypothesis.PLANE_STRAIN ? poissonRatio * (sxx + syy) : 0;
         double a = sxx - syy;
         double b = syy - szz;
         double c = szz - sxx;
-        return Math.sqrt(0.5 * (a * a + b * b + c * c) + 3 * sxy * sxy);
+        return 0.5 * (a * a + b * b + c * c) + 3 * sxy * sxy;
     }
 }

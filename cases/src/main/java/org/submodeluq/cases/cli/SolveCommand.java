@@ -1,0 +1,71 @@
+package org.submodeluq.cases.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.submodeluq.fem.io.RunFile;
+import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.model.FullModel;
+import org.submodeluq.fem.model.FullRun;
+import org.submodeluq.fem.model.QuantitiesOfInterest;
+import org.submodeluq.fem.model.Theta;
+import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CaseSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code submodel-uq solve}: one full-model run with the Java solver, written to HDF5. */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Runs the full model once for sample INDEX of the input stream SEED and writes inputs, zone boundary "
+                + "traces and quantities of interest to HDF5.")
+final class SolveCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--case", paramLabel = "CASE", defaultValue = CaseFiles.DEFAULT_CASE,
+            description = "Embedded case name or YAML file (default: ${DEFAULT-VALUE}).")
+    private String caseName;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed of the input stream (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--sample", paramLabel = "INDEX", defaultValue = "0",
+            description = "Index of the sample in the seed's stream (default: ${DEFAULT-VALUE}).")
+    private long sample;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "run.h5", description = "Output file (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = command.commandLine().getOut();
+        CaseSpec spec = CaseFiles.load(caseName);
+        ZonedMesh zoned = new ZonedMesh(spec);
+        Theta theta = new ThetaSampler(spec, seed).sample(sample);
+        stdout.printf("case %s: %d x %d mesh, %d nodes; %d steps of dt = %s; seed %d, sample %d%n", spec.name(),
+                spec.mesh().nx(), spec.mesh().ny(), zoned.full().nodeCount(), spec.time().steps(), spec.time().dt(),
+                seed, sample);
+        List<String> names = Theta.names(theta.xi().length);
+        double[] values = theta.toArray();
+        StringBuilder inputs = new StringBuilder("theta:");
+        for (int i = 0; i < values.length; i++) {
+            inputs.append(String.format(" %s=%.5g", names.get(i), values[i]));
+        }
+        stdout.println(inputs);
+        long start = System.nanoTime();
+        FullRun run = new FullModel(zoned).run(theta);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        double[] quantities = run.quantities().toArray();
+        for (int q = 0; q < quantities.length; q++) {
+            stdout.printf("%-26s %.6e%n", QuantitiesOfInterest.NAMES.get(q), quantities[q]);
+        }
+        RunFile.write(out, zoned, seed, sample, run);
+        stdout.printf("solved in %.3f s; wrote %s%n", seconds, out);
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package org.submodeluq.cases.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.fem.spec.CaseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code submodel-uq} command. User errors (a bad case, a missing or unwritable file, a bad
+ * option) print one line and exit with {@value #USER_ERROR}; anything else is a bug and prints its
+ * stack trace with exit code 1.
+ */
+@Command(name = "submodel-uq", mixinStandardHelpOptions = true, versionProvider = SubmodelUq.Version.class,
+        description = "Uncertainty quantification of a zone of interest under fast dynamics.",
+        subcommands = {SolveCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class SubmodelUq {
+
+    /** Exit code of a user error. */
+    public static final int USER_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SubmodelUq());
+        commandLine.setExecutionExceptionHandler(SubmodelUq::handle);
+        return commandLine;
+    }
+
+    private static int handle(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        PrintWriter err = commandLine.getErr();
+        if (error instanceof CaseException || error instanceof UncheckedIOException) {
+            err.println("submodel-uq: error: " + error.getMessage());
+            return USER_ERROR;
+        }
+        error.printStackTrace(err);
+        return 1;
+    }
+
+    /** Reports the build's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"submodel-uq " + BuildInfo.version(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}
