@@ -1,0 +1,82 @@
+package org.submodeluq.cases.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.fem.io.RunFile;
+import picocli.CommandLine;
+
+class SubmodelUqTest {
+
+    private static final String SMALL_CASE = "name: small\nmesh: {nx: 40, ny: 10}\ntime: {steps: 50, dt: 0.04}\n";
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SubmodelUq.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void solveWritesTheRunFileAndPrintsItsQuantities(@TempDir Path directory) throws Exception {
+        Path caseFile = directory.resolve("small.yaml");
+        Files.writeString(caseFile, SMALL_CASE);
+        Path out = directory.resolve("runs/run.h5");
+        Result result = execute("solve", "--case", caseFile.toString(), "--seed", "7", "--sample", "2", "--out",
+                out.toString());
+        RunFile.Contents contents = RunFile.read(out);
+        double[] quantities = contents.run().quantities().toArray();
+        assertAll(
+                () -> assertEquals(0, result.exitCode(), result.err()),
+                () -> assertEquals(7, contents.seed()),
+                () -> assertEquals(2, contents.sampleIndex()),
+                () -> assertEquals("small", contents.spec().name()),
+                () -> assertTrue(result.out().contains(String.format("peak_von_mises             %.6e",
+                        quantities[1])), result.out()),
+                () -> assertTrue(result.out().contains("wrote " + out), result.out()));
+    }
+
+    @Test
+    void userErrorsPrintOneLineAndExitWithTwo(@TempDir Path directory) throws Exception {
+        Path bad = directory.resolve("bad.yaml");
+        Files.writeString(bad, "zone: {xMin: 0.6, xMax: 3.0}\n");
+        Result badCase = execute("solve", "--case", bad.toString(), "--out", directory.resolve("x.h5").toString());
+        Result unknownCase = execute("solve", "--case", "plate-smash");
+        Result badMesh = execute("bench", "--meshes", "80by20");
+        for (Result result : List.of(badCase, unknownCase, badMesh)) {
+            assertEquals(SubmodelUq.USER_ERROR, result.exitCode());
+            assertEquals(1, result.err().lines().count(), result.err());
+            assertTrue(result.err().startsWith("submodel-uq: error: "), result.err());
+        }
+        assertTrue(badCase.err().contains("zone.xMax = 3.0"), badCase.err());
+        assertTrue(Files.notExists(directory.resolve("x.h5")));
+    }
+
+    @Test
+    void benchPrintsOneRowPerMesh(@TempDir Path directory) throws Exception {
+        Path json = directory.resolve("bench.json");
+        Result result = execute("bench", "--meshes", "20x5,40x10", "--steps", "20", "--repeats", "1", "--json",
+                json.toString());
+        List<String> rows = result.out().lines().filter(line -> line.startsWith("| 20x5 ") || line.startsWith("| 40x10 "))
+                .toList();
+        assertAll(
+                () -> assertEquals(0, result.exitCode(), result.err()),
+                () -> assertEquals(2, rows.size(), result.out()),
+                () -> assertTrue(rows.get(0).startsWith("| 20x5 | 252 / 60 |"), rows.get(0)),
+                () -> assertTrue(Files.readString(json).contains("\"submodel_step_ms\""), "json"));
+    }
+}
