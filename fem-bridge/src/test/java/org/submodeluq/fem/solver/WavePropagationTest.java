@@ -58,7 +58,7 @@ class WavePropagationTest {
         double arrival = halfCrossing - DURATION / 6;
         double expectedArrival = TRAVEL / c;
         double peakValue = peak;
-        System.out.printf("bar: arrival %.4f (d'Alembert %.4f, %.2f %%), peak velocity %.6f (d'Alembert %.6f, %.2f %%)%n",
+        System.out.printf("bar: arrival %.4f (d'Alembert %.4f, %.3f %%), peak velocity %.8f (d'Alembert %.8f, %.3f %%)%n",
                 arrival, expectedArrival, 100 * (arrival / expectedArrival - 1), peak, expectedPeak,
                 100 * (peak / expectedPeak - 1));
         assertAll(
