@@ -1,7 +1,7 @@
 package org.submodeluq.fem.model;
 
-import java.util.stream.IntStream;
 import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.solver.DegreesOfFreedom;
 import org.submodeluq.fem.solver.ElasticityAssembler;
 import org.submodeluq.fem.solver.NewmarkIntegrator;
 import org.submodeluq.fem.solver.PlaneElasticity;
@@ -32,7 +32,7 @@ public final class FullModel {
         this.zoned = zoned;
         this.modulus = new YoungsModulusField(zoned);
         this.elasticity = new PlaneElasticity(spec.material().poissonRatio(), spec.material().hypothesis());
-        this.clampedDofs = IntStream.of(zoned.clampedNodes()).flatMap(n -> IntStream.of(2 * n, 2 * n + 1)).toArray();
+        this.clampedDofs = DegreesOfFreedom.ofNodes(zoned.clampedNodes());
     }
 
     public ZonedMesh mesh() {

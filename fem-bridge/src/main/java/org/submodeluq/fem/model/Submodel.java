@@ -3,6 +3,7 @@ package org.submodeluq.fem.model;
 import java.util.stream.IntStream;
 import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.solver.DegreesOfFreedom;
 import org.submodeluq.fem.solver.ElasticityAssembler;
 import org.submodeluq.fem.solver.ExternalLoad;
 import org.submodeluq.fem.solver.NewmarkIntegrator;
@@ -36,7 +37,7 @@ public final class Submodel {
         double[] moduli = new double[zone.cellCount()];
         java.util.Arrays.fill(moduli, spec.material().youngsModulus());
         this.cutNodes = zoned.cutNodesInZone();
-        int[] cutDofs = IntStream.of(cutNodes).flatMap(n -> IntStream.of(2 * n, 2 * n + 1)).toArray();
+        int[] cutDofs = DegreesOfFreedom.ofNodes(cutNodes);
         this.integrator = new NewmarkIntegrator(
                 ElasticityAssembler.assemble(zone, moduli, elasticity, spec.material().density()),
                 zone, cutDofs, spec.time().dt());

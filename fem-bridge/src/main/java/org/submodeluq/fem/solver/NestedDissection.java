@@ -39,7 +39,7 @@ final class NestedDissection {
 
     /** Degree-of-freedom elimination order: both components of a node together, nodes as {@link #nodeOrder}. */
     static int[] dofOrder(TriangleMesh mesh) {
-        return IntStream.of(nodeOrder(mesh)).flatMap(n -> IntStream.of(2 * n, 2 * n + 1)).toArray();
+        return DegreesOfFreedom.ofNodes(nodeOrder(mesh));
     }
 
     private void dissect(int[] nodes) {

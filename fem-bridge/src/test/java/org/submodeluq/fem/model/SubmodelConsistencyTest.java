@@ -10,6 +10,7 @@ import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.fem.testing.Histories;
 
 /** The backbone of the method: the zone driven by a full run's own traces is that run, inside the zone. */
 class SubmodelConsistencyTest {
@@ -32,8 +33,8 @@ class SubmodelConsistencyTest {
         QuantitiesOfInterest zoneQuantities = new Submodel(zoned).run(run.traces(),
                 (step, time, u, v, a) -> System.arraycopy(u, 0, zoneHistory[step - 1], 0, u.length));
 
-        double largest = maxAbsDifference(fullHistory, new double[steps][fullHistory[0].length]);
-        double relative = maxAbsDifference(fullHistory, zoneHistory) / largest;
+        double largest = Histories.maxDifference(fullHistory, new double[steps][fullHistory[0].length]);
+        double relative = Histories.maxDifference(fullHistory, zoneHistory) / largest;
         System.out.printf("submodel vs full run: max |u_zone - u_full| / max |u_full| = %.3e over %d nodes x %d steps%n",
                 relative, zoneNodesInFull.length, steps);
         double[] expected = run.quantities().toArray();
@@ -58,15 +59,5 @@ class SubmodelConsistencyTest {
                         + "22 x 2 x 30", flat.getMessage()),
                 () -> assertEquals("traces have shape 22 x 2 x 29 (nodes x components x steps) but the zone needs "
                         + "22 x 2 x 30", nested.getMessage()));
-    }
-
-    private static double maxAbsDifference(double[][] a, double[][] b) {
-        double worst = 0;
-        for (int s = 0; s < a.length; s++) {
-            for (int i = 0; i < a[s].length; i++) {
-                worst = Math.max(worst, Math.abs(a[s][i] - b[s][i]));
-            }
-        }
-        return worst;
     }
 }

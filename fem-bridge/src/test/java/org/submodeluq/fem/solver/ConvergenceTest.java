@@ -3,7 +3,6 @@ package org.submodeluq.fem.solver;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
@@ -12,6 +11,7 @@ import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.model.TractionLoad;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.fem.testing.Histories;
 
 /**
  * Refining h and dt together by 2 divides the error by 4: P1 displacements and the average-acceleration
@@ -45,7 +45,7 @@ class ConvergenceTest {
         double[][] reference = sampledHistory(base, 16);
         double[] errors = new double[3];
         for (int level = 0; level < 3; level++) {
-            errors[level] = maxDifference(sampledHistory(base, 1 << level), reference);
+            errors[level] = Histories.maxDifference(sampledHistory(base, 1 << level), reference);
         }
         double firstOrder = Math.log(errors[0] / errors[1]) / Math.log(2);
         double secondOrder = Math.log(errors[1] / errors[2]) / Math.log(2);
@@ -79,7 +79,7 @@ class ConvergenceTest {
         }
         Theta unitPulse = new Theta(1, PULSE, 0.25, new double[0]);
         ExternalLoad load = new ExternalLoad(TractionLoad.of(zoned, unitPulse).shape(), ConvergenceTest::smoothPulse);
-        int[] clamped = IntStream.of(zoned.clampedNodes()).flatMap(n -> IntStream.of(2 * n, 2 * n + 1)).toArray();
+        int[] clamped = DegreesOfFreedom.ofNodes(zoned.clampedNodes());
         NewmarkIntegrator integrator = new NewmarkIntegrator(new FullModel(zoned).assemble(unitPulse), zoned.full(),
                 clamped, spec.time().dt());
         double[][] history = new double[coarseSteps][2 * nodes.length];
@@ -92,15 +92,5 @@ class ConvergenceTest {
             }
         });
         return history;
-    }
-
-    private static double maxDifference(double[][] a, double[][] b) {
-        double worst = 0;
-        for (int s = 0; s < a.length; s++) {
-            for (int i = 0; i < a[s].length; i++) {
-                worst = Math.max(worst, Math.abs(a[s][i] - b[s][i]));
-            }
-        }
-        return worst;
     }
 }

@@ -24,8 +24,8 @@ class SupernodalFactorTest {
         double[] moduli = new Random(5).doubles(mesh.cellCount(), 0.5, 2).toArray();
         SystemMatrices system = ElasticityAssembler.assemble(mesh, moduli,
                 new PlaneElasticity(0.3, PlaneHypothesis.PLANE_STRAIN), 1.0);
-        int[] clamped = IntStream.range(0, mesh.nodeCount()).filter(n -> mesh.x(n) == 0)
-                .flatMap(n -> IntStream.of(2 * n, 2 * n + 1)).toArray();
+        int[] clamped = DegreesOfFreedom.ofNodes(IntStream.range(0, mesh.nodeCount()).filter(n -> mesh.x(n) == 0)
+                .toArray());
         double dt = 0.02;
         NewmarkIntegrator integrator = new NewmarkIntegrator(system, mesh, clamped, dt);
 
