@@ -1,7 +1,9 @@
 package org.submodeluq.fem.mesh;
 
 import java.util.Arrays;
+import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * A 2D mesh of straight P1 triangles: node coordinates and, per cell, three node indices in
@@ -77,7 +79,7 @@ public final class TriangleMesh {
     public SubMesh restrict(IntPredicate keepCell) {
         int[] localNode = new int[nodeCount()];
         Arrays.fill(localNode, -1);
-        int[] keptCells = java.util.stream.IntStream.range(0, cellCount()).filter(keepCell).toArray();
+        int[] keptCells = IntStream.range(0, cellCount()).filter(keepCell).toArray();
         for (int cell : keptCells) {
             for (int k = 0; k < 3; k++) {
                 localNode[vertex(cell, k)] = 0;
@@ -109,8 +111,8 @@ public final class TriangleMesh {
     }
 
     /** Nodes whose coordinates satisfy {@code onLine}, sorted by y then x. */
-    public int[] nodesWhere(java.util.function.BiPredicate<Double, Double> onLine) {
-        return java.util.stream.IntStream.range(0, nodeCount()).filter(n -> onLine.test(x[n], y[n])).boxed()
+    public int[] nodesWhere(BiPredicate<Double, Double> onLine) {
+        return IntStream.range(0, nodeCount()).filter(n -> onLine.test(x[n], y[n])).boxed()
                 .sorted((a, b) -> y[a] != y[b] ? Double.compare(y[a], y[b]) : Double.compare(x[a], x[b]))
                 .mapToInt(Integer::intValue).toArray();
     }

@@ -23,18 +23,13 @@ public final class ZonedMesh {
         this.spec = spec;
         double length = spec.plate().length();
         this.full = RectangleMesh.create(0, 0, length, spec.plate().height(), spec.mesh().nx(), spec.mesh().ny());
-        this.zone = full.restrict(this::isZoneCell);
+        this.zone = full.restrict(this::isInZone);
         this.zoneCellsInFull = zone.parentCells();
         TriangleMesh zoneMesh = zone.mesh();
         int[] left = zoneMesh.nodesWhere((x, y) -> onLine(x, spec.zone().xMin()));
         int[] right = zoneMesh.nodesWhere((x, y) -> onLine(x, spec.zone().xMax()));
         this.cutNodesInZone = IntStream.concat(IntStream.of(left), IntStream.of(right)).toArray();
         this.cutNodesInFull = IntStream.of(cutNodesInZone).map(n -> zone.parentNodes()[n]).toArray();
-    }
-
-    private boolean isZoneCell(int cell) {
-        double xc = full.centroidX(cell);
-        return xc > spec.zone().xMin() && xc < spec.zone().xMax();
     }
 
     private boolean onLine(double x, double lineX) {
@@ -60,9 +55,10 @@ public final class ZonedMesh {
         return zoneCellsInFull.clone();
     }
 
-    /** Whether full-mesh cell {@code cell} lies in the zone. */
+    /** Whether full-mesh cell {@code cell} lies in the zone (by its centroid, which no mesh line crosses). */
     public boolean isInZone(int cell) {
-        return isZoneCell(cell);
+        double xc = full.centroidX(cell);
+        return xc > spec.zone().xMin() && xc < spec.zone().xMax();
     }
 
     /** Full-mesh nodes on the clamped edge x = 0, bottom to top. */

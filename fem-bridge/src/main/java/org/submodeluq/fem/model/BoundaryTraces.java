@@ -1,5 +1,6 @@
 package org.submodeluq.fem.model;
 
+import org.submodeluq.fem.solver.StepObserver;
 import org.submodeluq.fem.spec.CaseException;
 
 /**
@@ -83,7 +84,7 @@ public final class BoundaryTraces {
     }
 
     /** Records the displacement of the given degrees of freedom pairs (2 node, 2 node + 1) at every step. */
-    static final class Recorder implements org.submodeluq.fem.solver.StepObserver {
+    static final class Recorder implements StepObserver {
         private final int[] nodeIndices;
         private final int steps;
         private final double[] values;

@@ -1,5 +1,6 @@
 package org.submodeluq.fem.model;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
@@ -35,7 +36,7 @@ public final class Submodel {
         TriangleMesh zone = zoned.zone().mesh();
         this.elasticity = new PlaneElasticity(spec.material().poissonRatio(), spec.material().hypothesis());
         double[] moduli = new double[zone.cellCount()];
-        java.util.Arrays.fill(moduli, spec.material().youngsModulus());
+        Arrays.fill(moduli, spec.material().youngsModulus());
         this.cutNodes = zoned.cutNodesInZone();
         int[] cutDofs = DegreesOfFreedom.ofNodes(cutNodes);
         this.integrator = new NewmarkIntegrator(

@@ -1,11 +1,13 @@
 package org.submodeluq.fem.solver;
 
+import java.util.Arrays;
+
 /** Displacement imposed on the constrained degrees of freedom (Dirichlet data) at each step. */
 @FunctionalInterface
 public interface PrescribedMotion {
 
     /** Held at zero: a clamped edge. */
-    PrescribedMotion CLAMPED = (step, values) -> java.util.Arrays.fill(values, 0);
+    PrescribedMotion CLAMPED = (step, values) -> Arrays.fill(values, 0);
 
     /**
      * Fills {@code values}, one per constrained degree of freedom in the integrator's order, with the

@@ -1,5 +1,8 @@
 package org.submodeluq.fem.solver;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixSparseCSC;
 
 /**
@@ -12,7 +15,6 @@ import org.ejml.data.DMatrixSparseCSC;
  */
 final class SupernodalFactor {
 
-    private final int size;
     private final int[] firstColumn;
     private final int[] rowStart;
     private final int[] rows;
@@ -22,7 +24,6 @@ final class SupernodalFactor {
 
     /** Regroups a lower-triangular CSC factor whose columns hold sorted rows, diagonal first. */
     SupernodalFactor(DMatrixSparseCSC lower) {
-        this.size = lower.numCols;
         Grouping grouping = group(lower);
         int count = grouping.first.length - 1;
         this.firstColumn = grouping.first;
@@ -37,7 +38,7 @@ final class SupernodalFactor {
         }
         this.scratchLength = highest;
         this.panels = new double[panelStart[count]];
-        int[] position = new int[size];
+        int[] position = new int[lower.numCols];
         for (int s = 0; s < count; s++) {
             int height = rowStart[s + 1] - rowStart[s];
             for (int i = 0; i < height; i++) {
@@ -102,8 +103,8 @@ final class SupernodalFactor {
      */
     private static Grouping group(DMatrixSparseCSC lower) {
         int n = lower.numCols;
-        java.util.List<Integer> first = new java.util.ArrayList<>();
-        java.util.List<int[]> patterns = new java.util.ArrayList<>();
+        List<Integer> first = new ArrayList<>();
+        List<int[]> patterns = new ArrayList<>();
         int head = 0;
         int[] pattern = column(lower, 0);
         long entries = pattern.length;
@@ -161,7 +162,7 @@ final class SupernodalFactor {
     }
 
     private static int[] column(DMatrixSparseCSC lower, int j) {
-        return java.util.Arrays.copyOfRange(lower.nz_rows, lower.col_idx[j], lower.col_idx[j + 1]);
+        return Arrays.copyOfRange(lower.nz_rows, lower.col_idx[j], lower.col_idx[j + 1]);
     }
 
     /** The columns head .. head + width - 1 followed by {@code rest}. */
@@ -193,10 +194,6 @@ final class SupernodalFactor {
         return true;
     }
 
-    int size() {
-        return size;
-    }
-
     int supernodeCount() {
         return firstColumn.length - 1;
     }
@@ -223,7 +220,7 @@ final class SupernodalFactor {
             int width = firstColumn[s + 1] - head;
             int height = rowStart[s + 1] - rowStart[s];
             int base = panelStart[s];
-            java.util.Arrays.fill(t, 0, height, 0);
+            Arrays.fill(t, 0, height, 0);
             int j = 0;
             for (; j + 3 < width; j += 4) {
                 int c0 = base + j * height;

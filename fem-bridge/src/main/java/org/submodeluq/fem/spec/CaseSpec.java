@@ -73,11 +73,6 @@ public record CaseSpec(String name, Plate plate, Material material, Zone zone, T
         return Math.abs(x - Math.rint(x)) <= ON_LINE_TOLERANCE * Math.max(1, Math.abs(x));
     }
 
-    /** Index i of the mesh line x_i = i * length / nx through {@code x}, which must be one. */
-    public int meshLineIndex(double x) {
-        return (int) Math.rint(x * mesh.nx() / plate.length());
-    }
-
     /** The same case on another mesh. */
     public CaseSpec withMesh(int nx, int ny) {
         return new CaseSpec(name, plate, material, zone, load, modulusField, new MeshResolution(nx, ny), time);

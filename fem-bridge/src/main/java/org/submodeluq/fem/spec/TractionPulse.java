@@ -1,6 +1,7 @@
 package org.submodeluq.fem.spec;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The impact: on the edge x = length a traction
@@ -53,7 +54,7 @@ public record TractionPulse(double[] direction, LoadProfile profile, double widt
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(direction) + java.util.Objects.hash(profile, width, amplitude, duration, centre);
+        return 31 * Arrays.hashCode(direction) + Objects.hash(profile, width, amplitude, duration, centre);
     }
 
     @Override
