@@ -8,14 +8,19 @@ import java.util.Properties;
 /** Facts about this build that result files record. */
 public final class BuildInfo {
 
-    private static final String VERSION = load().getProperty("version", "unknown");
+    private static final Properties PROPERTIES = load();
 
     private BuildInfo() {
     }
 
     /** The project version, as in the POM. */
     public static String version() {
-        return VERSION;
+        return PROPERTIES.getProperty("version", "unknown");
+    }
+
+    /** The Py4J version of both halves of the bridge. */
+    public static String py4jVersion() {
+        return PROPERTIES.getProperty("py4j.version", "unknown");
     }
 
     private static Properties load() {

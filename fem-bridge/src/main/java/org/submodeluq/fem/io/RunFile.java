@@ -10,6 +10,7 @@ import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullRun;
+import org.submodeluq.fem.model.JavaSolver;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.spec.CaseException;
@@ -34,10 +35,6 @@ public final class RunFile {
     public static final String FORMAT = "submodel-uq/full-run";
     /** Current layout version. */
     public static final int VERSION = 1;
-    /** Value of the {@code solver} attribute for runs of the Java solver. */
-    public static final String JAVA_SOLVER = "java: P1 triangles, consistent mass, Newmark average acceleration, "
-            + "supernodal Cholesky";
-
     private RunFile() {
     }
 
@@ -60,7 +57,7 @@ public final class RunFile {
             file.putAttribute("case_yaml", CaseFiles.toYaml(spec));
             file.putAttribute("seed", seed);
             file.putAttribute("sample_index", sampleIndex);
-            file.putAttribute("solver", JAVA_SOLVER);
+            file.putAttribute("solver", JavaSolver.DESCRIPTION);
             file.putAttribute("units", "those of the case (normalised: E = 1, rho = 1 in plate-impact)");
             WritableDataset theta = file.putDataset("theta", run.theta().toArray());
             theta.putAttribute("names", Theta.names(modes).toArray(new String[0]));

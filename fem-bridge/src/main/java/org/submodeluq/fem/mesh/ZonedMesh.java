@@ -1,5 +1,6 @@
 package org.submodeluq.fem.mesh;
 
+import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.submodeluq.fem.spec.CaseSpec;
 
@@ -84,6 +85,24 @@ public final class ZonedMesh {
     /** Number of cut-boundary nodes, the first dimension of a boundary trace. */
     public int cutNodeCount() {
         return cutNodesInZone.length;
+    }
+
+    /**
+     * Full-mesh cells sorted by centroid row, then column: the order in which per-cell data crosses to
+     * other codes. Centroids lie on a lattice of thirds of the mesh spacing, so {@code 3 x nx / length}
+     * and {@code 3 y ny / height} round to distinct integers and the order depends neither on round-off
+     * nor on how a code numbers its cells.
+     */
+    public int[] canonicalCellOrder() {
+        long[] keys = new long[full.cellCount()];
+        double scaleX = 3.0 * spec.mesh().nx() / spec.plate().length();
+        double scaleY = 3.0 * spec.mesh().ny() / spec.plate().height();
+        for (int c = 0; c < keys.length; c++) {
+            keys[c] = Math.round(full.centroidY(c) * scaleY) * (3L * spec.mesh().nx() + 3) + Math.round(
+                    full.centroidX(c) * scaleX);
+        }
+        return IntStream.range(0, keys.length).boxed().sorted(Comparator.comparingLong(c -> keys[c]))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** The point whose displacement is a quantity of interest: the zone's centre. */

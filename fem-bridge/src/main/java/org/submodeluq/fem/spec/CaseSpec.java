@@ -12,9 +12,10 @@ package org.submodeluq.fem.spec;
  * @param modulusField the random Young's modulus outside the zone
  * @param mesh the structured triangulation
  * @param time the time grid
+ * @param fenics the case's full model in FEniCS
  */
 public record CaseSpec(String name, Plate plate, Material material, Zone zone, TractionPulse load,
-                       ModulusField modulusField, MeshResolution mesh, TimeGrid time) {
+                       ModulusField modulusField, MeshResolution mesh, TimeGrid time, FenicsModel fenics) {
 
     /** Relative tolerance for "a mesh line falls on this coordinate". */
     private static final double ON_LINE_TOLERANCE = 1e-9;
@@ -31,6 +32,7 @@ public record CaseSpec(String name, Plate plate, Material material, Zone zone, T
         CaseException.requirePresent("modulusField", modulusField);
         CaseException.requirePresent("mesh", mesh);
         CaseException.requirePresent("time", time);
+        CaseException.requirePresent("fenics", fenics);
         requireZoneInside(plate, zone);
         requireLinesOnZone(plate, zone, mesh);
         if (load.centre().lowerBound() < 0 || load.centre().upperBound() > plate.height()) {
@@ -75,11 +77,11 @@ public record CaseSpec(String name, Plate plate, Material material, Zone zone, T
 
     /** The same case on another mesh. */
     public CaseSpec withMesh(int nx, int ny) {
-        return new CaseSpec(name, plate, material, zone, load, modulusField, new MeshResolution(nx, ny), time);
+        return new CaseSpec(name, plate, material, zone, load, modulusField, new MeshResolution(nx, ny), time, fenics);
     }
 
     /** The same case on another time grid. */
     public CaseSpec withTime(int steps, double dt) {
-        return new CaseSpec(name, plate, material, zone, load, modulusField, mesh, new TimeGrid(steps, dt));
+        return new CaseSpec(name, plate, material, zone, load, modulusField, mesh, new TimeGrid(steps, dt), fenics);
     }
 }

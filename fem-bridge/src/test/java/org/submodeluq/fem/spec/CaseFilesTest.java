@@ -62,7 +62,7 @@ class CaseFilesTest {
     void rejectsUnknownKeyNamingTheKeyTheFileAndTheAllowedKeys() {
         assertOneLineError("zone: {xmin: 0.5}\n",
                 "case file 'bad.yaml': unknown key 'zone.xmin' (allowed here: xMax, xMin)");
-        assertOneLineError("colour: red\n", "case file 'bad.yaml': unknown key 'colour' (allowed here: load, "
+        assertOneLineError("colour: red\n", "case file 'bad.yaml': unknown key 'colour' (allowed here: fenics, load, "
                 + "material, mesh, modulusField, name, plate, time, zone)");
     }
 

@@ -37,7 +37,7 @@ public final class ReferencePython {
             Thread.currentThread().interrupt();
             available = false;
         }
-        String message = python + " cannot '" + imports + "': apt-get install -y python3-h5py python3-scipy";
+        String message = python + " cannot '" + imports + "': apt-get install -y python3-h5py python3-dolfinx";
         if (!available && "1".equals(System.getenv("SUBMODEL_UQ_REQUIRE_PYTHON"))) {
             fail(message);
         }

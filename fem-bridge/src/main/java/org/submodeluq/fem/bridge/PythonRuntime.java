@@ -1,0 +1,145 @@
+package org.submodeluq.fem.bridge;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.fem.spec.FenicsModel;
+
+/**
+ * The Python a worker runs under: the interpreter (the {@code --python} option, else
+ * {@code $SUBMODEL_UQ_PYTHON}, else the case's {@code fenics.python}, by default Debian's
+ * {@code /usr/bin/python3}, which is where {@code apt-get install python3-dolfinx} puts DOLFINx), and
+ * the worker package with Py4J's Python half, copied out of the jar once per version into a cache
+ * directory that goes on PYTHONPATH.
+ */
+public final class PythonRuntime {
+
+    /** Environment variable naming the interpreter, between the option and the case file in precedence. */
+    public static final String PYTHON_VARIABLE = "SUBMODEL_UQ_PYTHON";
+
+    private static final String RESOURCES = "python/";
+    private static final List<String> PACKAGE_FILES = List.of("submodel_uq_worker/__init__.py",
+            "submodel_uq_worker/__main__.py", "submodel_uq_worker/plate_impact.py");
+
+    private final String interpreter;
+    private final Path home;
+
+    private PythonRuntime(String interpreter, Path home) {
+        this.interpreter = interpreter;
+        this.home = home;
+    }
+
+    /**
+     * @param option the interpreter named on the command line, or null
+     * @param model the case's FEniCS settings
+     */
+    public static PythonRuntime resolve(String option, FenicsModel model) {
+        String fromEnvironment = System.getenv(PYTHON_VARIABLE);
+        String interpreter = option != null ? option
+                : fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : model.python();
+        if (!Files.isExecutable(Path.of(interpreter)) && !interpreter.equals(Path.of(interpreter).getFileName()
+                .toString())) {
+            throw new WorkerException(WorkerException.Kind.STARTUP, "Python interpreter '" + interpreter
+                    + "' not found; install FEniCS with 'apt-get install -y python3-dolfinx' (Debian/Ubuntu) or name "
+                    + "an interpreter that has DOLFINx with --python or $" + PYTHON_VARIABLE);
+        }
+        return new PythonRuntime(interpreter, unpackedHome());
+    }
+
+    public String interpreter() {
+        return interpreter;
+    }
+
+    /** The command that starts a worker. */
+    List<String> command(FenicsModel model, String workerId, int gatewayPort) {
+        return List.of(interpreter, "-u", "-m", "submodel_uq_worker", "--port", Integer.toString(gatewayPort),
+                "--module", model.module(), "--class", model.className(), "--worker-id", workerId);
+    }
+
+    /** Adds what a worker needs to its environment: PYTHONPATH, the token, the Py4J source. */
+    void configure(Map<String, String> environment, FenicsModel model, String token) {
+        List<String> path = new ArrayList<>(model.pythonPath().stream()
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
+        path.add(home.toString());
+        String inherited = environment.get("PYTHONPATH");
+        if (inherited != null && !inherited.isBlank()) {
+            path.add(inherited);
+        }
+        environment.put("PYTHONPATH", String.join(File.pathSeparator, path));
+        environment.put("SUBMODEL_UQ_TOKEN", token);
+        environment.put("SUBMODEL_UQ_PY4J_ZIP", home.resolve(py4jZip()).toString());
+        environment.put("SUBMODEL_UQ_PY4J_VERSION", BuildInfo.py4jVersion());
+        environment.put("PYTHONDONTWRITEBYTECODE", "1");
+        environment.put("OMP_NUM_THREADS", "1");
+        environment.put("OPENBLAS_NUM_THREADS", "1");
+    }
+
+    private static String py4jZip() {
+        return "py4j-src-" + BuildInfo.py4jVersion() + ".zip";
+    }
+
+    /**
+     * The worker package and Py4J zip, copied into the temporary directory under a name that hashes
+     * their content, so that every build version, and every edit during development, gets its own copy.
+     */
+    private static Path unpackedHome() {
+        List<String> files = new ArrayList<>(PACKAGE_FILES);
+        files.add(py4jZip());
+        Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
+        CRC32 checksum = new CRC32();
+        for (String file : files) {
+            try (InputStream in = PythonRuntime.class.getResourceAsStream(RESOURCES + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + RESOURCES + file + " is missing from the jar");
+                }
+                byte[] bytes = in.readAllBytes();
+                contents.put(file, bytes);
+                checksum.update(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "submodel-uq-python-"
+                + Long.toHexString(checksum.getValue()) + "-" + System.getProperty("user.name", "user"));
+        if (Files.isDirectory(home)) {
+            return home;
+        }
+        try {
+            Path staging = Files.createTempDirectory(home.getParent(), home.getFileName() + ".staging");
+            for (Map.Entry<String, byte[]> file : contents.entrySet()) {
+                Path target = staging.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+            try {
+                Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+                deleteTree(staging);
+            }
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the Python worker into " + home, e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
