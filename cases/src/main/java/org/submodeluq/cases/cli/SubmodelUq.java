@@ -3,18 +3,19 @@ package org.submodeluq.cases.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.fem.bridge.WorkerException;
 import org.submodeluq.fem.spec.CaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code submodel-uq} command. User errors (a bad case, a missing or unwritable file, a bad
- * option) print one line and exit with {@value #USER_ERROR}; anything else is a bug and prints its
- * stack trace with exit code 1.
+ * option, a FEniCS model that cannot start or returns bad data) print one line and exit with
+ * {@value #USER_ERROR}; anything else is a bug and prints its stack trace with exit code 1.
  */
 @Command(name = "submodel-uq", mixinStandardHelpOptions = true, versionProvider = SubmodelUq.Version.class,
         description = "Uncertainty quantification of a zone of interest under fast dynamics.",
-        subcommands = {SolveCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SolveCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SubmodelUq {
 
     /** Exit code of a user error. */
@@ -33,7 +34,8 @@ public final class SubmodelUq {
 
     private static int handle(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
-        if (error instanceof CaseException || error instanceof UncheckedIOException) {
+        if (error instanceof CaseException || error instanceof UncheckedIOException
+                || error instanceof WorkerException) {
             err.println("submodel-uq: error: " + error.getMessage());
             return USER_ERROR;
         }

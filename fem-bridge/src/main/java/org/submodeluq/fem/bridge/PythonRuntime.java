@@ -59,6 +59,34 @@ public final class PythonRuntime {
         return new PythonRuntime(interpreter, unpackedHome());
     }
 
+    /**
+     * Whether FEniCS can run here: null when the interpreter imports dolfinx, else the reason it cannot,
+     * in a few words.
+     */
+    public static String probe(String option, FenicsModel model) {
+        String interpreter;
+        try {
+            interpreter = resolve(option, model).interpreter();
+        } catch (WorkerException e) {
+            return e.getMessage();
+        }
+        try {
+            Process process = new ProcessBuilder(interpreter, "-c", "import dolfinx").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return interpreter + " took more than 2 minutes to import dolfinx";
+            }
+            return process.exitValue() == 0 ? null : interpreter + " cannot import dolfinx (apt-get install -y "
+                    + "python3-dolfinx)";
+        } catch (IOException e) {
+            return "cannot start " + interpreter + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while checking " + interpreter;
+        }
+    }
+
     public String interpreter() {
         return interpreter;
     }

@@ -146,7 +146,7 @@ class PlateImpactModel:
                            "time": [self.dt * n for n in range(1, self.steps + 1)],
                            "qoi_names": QOI_NAMES,
                            "solver": f"DOLFINx {dolfinx.__version__}, P1, consistent mass, Newmark average "
-                                     f"acceleration, PETSc LU {PETSc.Sys.getVersion()}"})
+                                     f"acceleration, PETSc {'.'.join(map(str, PETSc.Sys.getVersion()))} LU"})
 
     @staticmethod
     def _gradients(vertex_x):

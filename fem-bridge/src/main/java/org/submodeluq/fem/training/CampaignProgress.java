@@ -1,0 +1,22 @@
+package org.submodeluq.fem.training;
+
+/** Hears how a campaign goes, for progress bars and logs. Called from the campaign's worker threads. */
+public interface CampaignProgress {
+
+    /** A sample finished; {@code done} counts those from earlier runs of the campaign too. */
+    void sampleDone(long done, long total);
+
+    /** Something worth a line of its own (resumed samples, a worker replaced). */
+    void note(String message);
+
+    /** Hears nothing. */
+    CampaignProgress SILENT = new CampaignProgress() {
+        @Override
+        public void sampleDone(long done, long total) {
+        }
+
+        @Override
+        public void note(String message) {
+        }
+    };
+}

@@ -1,0 +1,182 @@
+package org.submodeluq.fem.training;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.fem.io.TrainingSetFile;
+import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.model.FullModel;
+import org.submodeluq.fem.model.FullModelSolver;
+import org.submodeluq.fem.model.FullRun;
+import org.submodeluq.fem.model.JavaSolver;
+import org.submodeluq.fem.model.Theta;
+import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.fem.testing.ReferencePython;
+
+class TrainingCampaignTest {
+
+    private static final CaseSpec SMALL = CaseFiles.defaultCase().withMesh(40, 10).withTime(50, 0.04);
+    private static final double[] SHARES = {0.7, 0.15, 0.15};
+
+    /** Runs the Java solver, failing for good at sample {@code failAt}, and counts its runs. */
+    private static final class CountingSolver implements FullModelSolver {
+        private final JavaSolver solver;
+        private final long failAt;
+        private final AtomicInteger runs = new AtomicInteger();
+
+        CountingSolver(ZonedMesh zoned, int threads, long failAt) {
+            this.solver = new JavaSolver(new FullModel(zoned), threads);
+            this.failAt = failAt;
+        }
+
+        @Override
+        public FullRun run(long index, Theta theta) {
+            if (index == failAt) {
+                throw new IllegalStateException("sample " + index + " fails");
+            }
+            runs.incrementAndGet();
+            return solver.run(index, theta);
+        }
+
+        @Override
+        public int parallelism() {
+            return solver.parallelism();
+        }
+
+        @Override
+        public String description() {
+            return solver.description();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void h5pyReadsShapesNamesSplitsAndValues(@TempDir Path directory) {
+        ZonedMesh zoned = new ZonedMesh(SMALL);
+        Path out = directory.resolve("training.h5");
+        SortedMap<Long, FullRun> runs = new TrainingCampaign(zoned, 5, 10, SHARES, out)
+                .run(new JavaSolver(new FullModel(zoned), 2), "java", CampaignProgress.SILENT);
+        String python = ReferencePython.require("h5py", "numpy");
+        String output = ReferencePython.run(python, """
+                import sys, h5py, numpy as np
+                def text(v):
+                    return v.decode() if isinstance(v, bytes) else str(v)
+                with h5py.File(sys.argv[1], "r") as f:
+                    print("format", text(f.attrs["format"]), int(f.attrs["format_version"]), int(f.attrs["seed"]))
+                    print("shapes", *f["inputs"].shape, *f["traces"].shape, *f["qoi"].shape,
+                          *f["boundary/coordinates"].shape, *f["time"].shape)
+                    print("input_names", *[text(n) for n in f["inputs"].attrs["names"]])
+                    print("qoi_names", *[text(n) for n in f["qoi"].attrs["names"]])
+                    for split in ("train", "validation", "test"):
+                        print(split, *f["splits/" + split][()])
+                    print("traces_7_3_1_20", repr(float(f["traces"][7, 3, 1, 20])))
+                    print("qoi_4", *[repr(float(q)) for q in f["qoi"][4]])
+                    print("input_9", *[repr(float(q)) for q in f["inputs"][9]])
+                """, out.toString());
+        Map<String, String[]> lines = new HashMap<>();
+        output.lines().map(line -> line.split(" ")).forEach(w -> lines.put(w[0], Arrays.copyOfRange(w, 1, w.length)));
+        long[] all = LongStream.concat(LongStream.concat(longs(lines.get("train")), longs(lines.get("validation"))),
+                longs(lines.get("test"))).sorted().toArray();
+        assertAll(
+                () -> assertArrayEquals(new String[] {TrainingSetFile.FORMAT, "1", "5"}, lines.get("format")),
+                () -> assertArrayEquals(new String[] {"10", "11", "10", "22", "2", "50", "10", "3", "22", "2", "50"},
+                        lines.get("shapes")),
+                () -> assertArrayEquals(Theta.names(8).toArray(), lines.get("input_names")),
+                () -> assertArrayEquals(new String[] {"peak_centre_displacement", "peak_von_mises",
+                        "peak_strain_energy"}, lines.get("qoi_names")),
+                () -> assertEquals(6, lines.get("train").length, "10 - round(1.5) - round(1.5)"),
+                () -> assertEquals(2, lines.get("validation").length),
+                () -> assertEquals(2, lines.get("test").length),
+                () -> assertArrayEquals(LongStream.range(0, 10).toArray(), all, "splits partition the samples"),
+                () -> assertEquals(runs.get(7L).traces().value(3, 1, 20),
+                        Double.parseDouble(lines.get("traces_7_3_1_20")[0]), 0),
+                () -> assertArrayEquals(runs.get(4L).quantities().toArray(), doubles(lines.get("qoi_4")), 0),
+                () -> assertArrayEquals(new ThetaSampler(SMALL, 5).sample(9).toArray(), doubles(lines.get("input_9")),
+                        0));
+    }
+
+    @Test
+    void interruptedCampaignResumesToTheFileAnUninterruptedOneWrites(@TempDir Path directory) throws IOException {
+        ZonedMesh zoned = new ZonedMesh(SMALL);
+        Path reference = directory.resolve("reference.h5");
+        new TrainingCampaign(zoned, 3, 9, SHARES, reference).run(new JavaSolver(new FullModel(zoned), 2), "java",
+                CampaignProgress.SILENT);
+
+        Path resumed = directory.resolve("resumed.h5");
+        TrainingCampaign campaign = new TrainingCampaign(zoned, 3, 9, SHARES, resumed);
+        CountingSolver failing = new CountingSolver(zoned, 1, 5);
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> campaign.run(failing, "java", CampaignProgress.SILENT));
+        assertEquals("sample 5 fails", failure.getMessage());
+        assertFalse(Files.exists(resumed));
+        assertTrue(Files.exists(campaign.checkpointPath()));
+        // a crash in the middle of writing a record leaves a torn tail, which resuming drops
+        Files.write(campaign.checkpointPath(), new byte[] {1, 2, 3, 4, 5, 6, 7}, StandardOpenOption.APPEND);
+
+        CountingSolver rest = new CountingSolver(zoned, 2, -1);
+        campaign.run(rest, "java", CampaignProgress.SILENT);
+        assertAll(
+                () -> assertEquals(4, rest.runs.get(), "samples 0 to 4 came from the checkpoint"),
+                () -> assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(resumed)),
+                () -> assertFalse(Files.exists(campaign.checkpointPath())));
+    }
+
+    @Test
+    void refusesTheCheckpointOfAnotherCampaign(@TempDir Path directory) {
+        ZonedMesh zoned = new ZonedMesh(SMALL);
+        Path out = directory.resolve("training.h5");
+        assertThrows(IllegalStateException.class, () -> new TrainingCampaign(zoned, 1, 6, SHARES, out)
+                .run(new CountingSolver(zoned, 1, 2), "java", CampaignProgress.SILENT));
+        CaseException error = assertThrows(CaseException.class, () -> new TrainingCampaign(zoned, 2, 6, SHARES, out)
+                .run(new CountingSolver(zoned, 1, -1), "java", CampaignProgress.SILENT));
+        assertTrue(error.getMessage().startsWith("checkpoint '" + out + ".checkpoint' belongs to another campaign"),
+                error.getMessage());
+    }
+
+    @Test
+    void splitsAreSeededPartitionsOfTheRequestedShares() {
+        Splits splits = Splits.of(200, SHARES, 9);
+        assertAll(
+                () -> assertEquals(splits, Splits.of(200, SHARES, 9)),
+                () -> assertFalse(splits.equals(Splits.of(200, SHARES, 10))),
+                () -> assertEquals(140, splits.train().length),
+                () -> assertEquals(30, splits.validation().length),
+                () -> assertEquals(30, splits.test().length),
+                () -> assertArrayEquals(LongStream.range(0, 200).toArray(), LongStream.concat(LongStream.concat(
+                        Arrays.stream(splits.train()), Arrays.stream(splits.validation())),
+                        Arrays.stream(splits.test())).sorted().toArray()));
+        CaseException tooFew = assertThrows(CaseException.class, () -> Splits.of(2, SHARES, 1));
+        assertEquals("--samples = 2 is not allowed: a training set needs at least 3 samples, one per split",
+                tooFew.getMessage());
+    }
+
+    private static LongStream longs(String[] words) {
+        return Arrays.stream(words).mapToLong(Long::parseLong);
+    }
+
+    private static double[] doubles(String[] words) {
+        return Arrays.stream(words).mapToDouble(Double::parseDouble).toArray();
+    }
+}
