@@ -3,6 +3,7 @@ package org.submodeluq.fem.bridge;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,8 +149,8 @@ final class PythonWorker implements AutoCloseable {
         return process.pid();
     }
 
-    int gatewayPort() {
-        return gateway.getListeningPort();
+    InetSocketAddress gatewayAddress() {
+        return new InetSocketAddress(gateway.getAddress(), gateway.getListeningPort());
     }
 
     boolean isAlive() {
@@ -221,9 +222,14 @@ final class PythonWorker implements AutoCloseable {
         return error.getClass().getSimpleName();
     }
 
-    /** Stops the worker: closes its lifeline (it then kills its process group), then makes sure. */
+    /**
+     * Stops the worker: closes its lifeline, on which it kills its descendants and process group, then
+     * kills whatever of them is left (descendants are listed first: once the worker is gone, its
+     * children belong to init and can no longer be found from here).
+     */
     @Override
     public void close() {
+        List<ProcessHandle> descendants = process.descendants().toList();
         try {
             lifeline.close();
         } catch (IOException ignored) {
@@ -231,7 +237,6 @@ final class PythonWorker implements AutoCloseable {
         }
         try {
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
@@ -239,6 +244,7 @@ final class PythonWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         caller.shutdownNow();
         gateway.shutdown();
     }

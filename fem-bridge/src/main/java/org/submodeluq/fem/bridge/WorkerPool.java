@@ -1,5 +1,6 @@
 package org.submodeluq.fem.bridge;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,9 +116,9 @@ public final class WorkerPool implements AutoCloseable {
         return all.stream().filter(PythonWorker::isAlive).map(PythonWorker::pid).toList();
     }
 
-    /** Gateway ports of the workers now serving. */
-    public synchronized List<Integer> gatewayPorts() {
-        return all.stream().filter(PythonWorker::isAlive).map(PythonWorker::gatewayPort).toList();
+    /** Where the workers' gateways listen. */
+    synchronized List<InetSocketAddress> gatewayAddresses() {
+        return all.stream().map(PythonWorker::gatewayAddress).toList();
     }
 
     /**

@@ -3,7 +3,8 @@
 The Py4J authentication token comes in the environment (SUBMODEL_UQ_TOKEN), not on the command
 line, where other users could read it. The worker puts itself in a process group of its own and
 watches its standard input: when the JVM goes away, for whatever reason, the pipe closes and the
-worker kills its whole group (MPI's orted helper included) and exits.
+worker kills its descendants (MPI's orted helper starts a session of its own, so the process group
+alone would miss it) and then its whole group.
 """
 import argparse
 import importlib
@@ -14,12 +15,36 @@ import threading
 import traceback
 
 
+def descendants(pid):
+    """Process ids of every descendant of pid, from Linux's /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, pending = [], [pid]
+    while pending:
+        for child in children.get(pending.pop(), []):
+            found.append(child)
+            pending.append(child)
+    return found
+
+
 def watch_parent():
-    """Blocks on stdin; EOF means the JVM is gone: take the whole process group down."""
+    """Blocks on stdin; EOF means the JVM is gone: take every descendant and the process group down."""
     try:
         while sys.stdin.buffer.read(1):
             pass
     finally:
+        for pid in descendants(os.getpid()):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
         os.killpg(os.getpgrp(), signal.SIGKILL)
 
 
