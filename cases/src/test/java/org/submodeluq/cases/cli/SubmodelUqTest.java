@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.fem.io.RunFile;
+import org.submodeluq.fem.io.TrainingSetFile;
 import picocli.CommandLine;
 
 class SubmodelUqTest {
@@ -64,6 +65,26 @@ class SubmodelUqTest {
         }
         assertTrue(badCase.err().contains("zone.xMax = 3.0"), badCase.err());
         assertTrue(Files.notExists(directory.resolve("x.h5")));
+    }
+
+    @Test
+    void generateWritesATrainingSetAndSaysWhichSolverItChoseAndWhy(@TempDir Path directory) throws Exception {
+        Path caseFile = directory.resolve("small.yaml");
+        Files.writeString(caseFile, SMALL_CASE);
+        Path out = directory.resolve("training.h5");
+        Result result = execute("generate", "--case", caseFile.toString(), "--samples", "5", "--seed", "3",
+                "--python", "/nonexistent/python3", "--workers", "2", "--out", out.toString());
+        TrainingSetFile.Contents contents = TrainingSetFile.read(out);
+        assertAll(
+                () -> assertEquals(0, result.exitCode(), result.err()),
+                () -> assertTrue(result.err().contains("generate: solver: Java, because FEniCS is not available: Python "
+                        + "interpreter '/nonexistent/python3' not found"), result.err()),
+                () -> assertTrue(result.err().contains("generate [==============================] 5/5 samples"),
+                        result.err()),
+                () -> assertEquals(5, contents.runs().size()),
+                () -> assertEquals(3, contents.seed()),
+                () -> assertTrue(contents.solver().startsWith("java: "), contents.solver()),
+                () -> assertTrue(result.out().startsWith("wrote " + out + ": 5 samples (java)"), result.out()));
     }
 
     @Test

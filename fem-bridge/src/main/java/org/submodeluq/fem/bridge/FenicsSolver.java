@@ -149,6 +149,20 @@ public final class FenicsSolver implements FullModelSolver {
                 values[traceValues], values[traceValues + 1], values[traceValues + 2]));
     }
 
+    /**
+     * Times {@code calls} runs of one sample.
+     *
+     * @return per call, the round trip seen from Java and the model's own time inside it, in seconds
+     */
+    public double[][] timeCalls(Theta theta, int calls) {
+        String sample = sampleJson(0, theta);
+        double[][] times = new double[calls][];
+        for (int c = 0; c < calls; c++) {
+            times[c] = pool.timedRun(sample);
+        }
+        return times;
+    }
+
     /** The pool, for tests and diagnostics. */
     public WorkerPool pool() {
         return pool;

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import py4j.CallbackClient;
 import py4j.GatewayServer;
 import org.submodeluq.fem.spec.FenicsModel;
 
@@ -57,8 +58,11 @@ final class PythonWorker implements AutoCloseable {
         String token = HexFormat.of().formatHex(randomBytes());
         WorkerRegistration registration = new WorkerRegistration();
         InetAddress loopback = InetAddress.getLoopbackAddress();
+        CallbackClient callbacks = new CallbackClient(GatewayServer.DEFAULT_PYTHON_PORT, loopback, token,
+                CallbackClient.DEFAULT_MIN_CONNECTION_TIME, CallbackClient.DEFAULT_MIN_CONNECTION_TIME_UNIT,
+                new PromptSockets(), true, GatewayServer.DEFAULT_READ_TIMEOUT);
         this.gateway = new GatewayServer.GatewayServerBuilder(registration).javaAddress(loopback).javaPort(0)
-                .authToken(token).callbackClient(GatewayServer.DEFAULT_PYTHON_PORT, loopback, token).build();
+                .authToken(token).callbackClient(callbacks).build();
         gateway.start(true);
         ProcessBuilder builder = new ProcessBuilder(runtime.command(fenics, id, gateway.getListeningPort()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -168,6 +172,11 @@ final class PythonWorker implements AutoCloseable {
      */
     byte[] run(String sampleJson, Duration timeout) {
         return call(() -> model.run(sampleJson), timeout, "run");
+    }
+
+    /** Seconds the model spent inside the last run call, as the worker measured them. */
+    double lastRunSeconds(Duration timeout) {
+        return call(model::lastRunSeconds, timeout, "lastRunSeconds");
     }
 
     private synchronized <T> T call(java.util.concurrent.Callable<T> work, Duration timeout, String what) {

@@ -22,4 +22,10 @@ public interface RemoteFullModel {
      * @return little-endian float64: traces (nodes x 2 x steps, row-major), then the quantities of interest
      */
     byte[] run(String sampleJson);
+
+    /**
+     * Seconds the model itself spent in the last {@link #run} call, measured in Python; the rest of a
+     * call's round trip is the bridge's overhead. Implemented by the worker, not by the model.
+     */
+    double lastRunSeconds();
 }

@@ -148,6 +148,23 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one sample on one worker and times it.
+     *
+     * @return the round trip seen from Java and the time the model spent inside the call, in seconds
+     */
+    public double[] timedRun(String sampleJson) {
+        PythonWorker worker = borrow();
+        try {
+            long start = System.nanoTime();
+            worker.run(sampleJson, settings.callTimeout());
+            double roundTrip = (System.nanoTime() - start) * 1e-9;
+            return new double[] {roundTrip, worker.lastRunSeconds(settings.callTimeout())};
+        } finally {
+            idle.add(worker);
+        }
+    }
+
     private PythonWorker borrow() {
         try {
             return idle.take();

@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import traceback
 
 
@@ -74,12 +75,19 @@ class JavaModel:
 
     def __init__(self, model):
         self.model = model
+        self.last_run_seconds = float("nan")
 
     def describe(self, case_json):
         return self.model.describe(case_json)
 
     def run(self, sample_json):
-        return bytes(self.model.run(sample_json))
+        start = time.perf_counter()
+        reply = bytes(self.model.run(sample_json))
+        self.last_run_seconds = time.perf_counter() - start
+        return reply
+
+    def lastRunSeconds(self):
+        return self.last_run_seconds
 
     class Java:
         implements = ["org.submodeluq.fem.bridge.RemoteFullModel"]
