@@ -19,6 +19,7 @@ import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -67,9 +68,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Worker counts for the campaign timings (default: ${DEFAULT-VALUE}).")
     private List<Integer> workers;
 
-    @Option(names = "--python", paramLabel = "PYTHON", description = "Python interpreter that has DOLFINx (default: "
-            + "$SUBMODEL_UQ_PYTHON, else /usr/bin/python3).")
-    private String python;
+    @Mixin
+    private PythonOption python;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures to this JSON file.")
     private Path json;
@@ -138,8 +138,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void campaignRows(CaseSpec base, Map<String, Object> results, PrintWriter err) {
-        CampaignBench bench = new CampaignBench(campaignSamples, python);
-        String unavailable = PythonRuntime.probe(python, base.fenics());
+        CampaignBench bench = new CampaignBench(campaignSamples, python.interpreter());
+        String unavailable = PythonRuntime.probe(python.interpreter(), base.fenics());
         if (unavailable != null) {
             err.println("campaign timings without FEniCS: " + unavailable);
         }
@@ -166,8 +166,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private String interpreter() {
-        return python != null ? python : System.getenv().getOrDefault(PythonRuntime.PYTHON_VARIABLE,
-                "/usr/bin/python3");
+        return PythonRuntime.resolve(python.interpreter(), CaseFiles.defaultCase().fenics()).interpreter();
     }
 
     private static int[] parseMesh(String mesh) {

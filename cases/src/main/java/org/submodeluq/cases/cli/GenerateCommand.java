@@ -12,10 +12,10 @@ import org.submodeluq.fem.model.FullModel;
 import org.submodeluq.fem.model.FullModelSolver;
 import org.submodeluq.fem.model.JavaSolver;
 import org.submodeluq.fem.spec.CaseException;
-import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.TrainingCampaign;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,9 +31,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--case", paramLabel = "CASE", defaultValue = CaseFiles.DEFAULT_CASE,
-            description = "Embedded case name or YAML file (default: ${DEFAULT-VALUE}).")
-    private String caseName;
+    @Mixin
+    private CaseOption caseOption;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "300",
             description = "Number of full runs (default: ${DEFAULT-VALUE}).")
@@ -51,9 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "FEniCS worker processes, or Java threads (default: one per core).")
     private Integer workers;
 
-    @Option(names = "--python", paramLabel = "PYTHON",
-            description = "Interpreter with DOLFINx (default: $SUBMODEL_UQ_PYTHON, else the case's fenics.python).")
-    private String python;
+    @Mixin
+    private PythonOption python;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Longest a FEniCS run may take before its worker is replaced (default: ${DEFAULT-VALUE}).")
@@ -63,7 +61,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Times a sample is retried on a fresh worker after a crash (default: ${DEFAULT-VALUE}).")
     private int retries;
 
-    @Option(names = "--split", paramLabel = "TRAIN,VALIDATION,TEST", split = ",", defaultValue = "0.7,0.15,0.15",
+    @Option(names = "--split", paramLabel = "TRAIN,VALIDATION,TEST", hideParamSyntax = true, split = ",",
+            defaultValue = "0.7,0.15,0.15",
             description = "Shares of the splits (default: ${DEFAULT-VALUE}).")
     private double[] split;
 
@@ -78,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        CaseSpec spec = CaseFiles.load(caseName);
+        CaseSpec spec = caseOption.load();
         ZonedMesh zoned = new ZonedMesh(spec);
         TrainingCampaign campaign = new TrainingCampaign(zoned, seed, samples, split, out);
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
@@ -102,7 +101,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (solver != Solver.auto) {
             return solver;
         }
-        String reason = PythonRuntime.probe(python, spec.fenics());
+        String reason = PythonRuntime.probe(python.interpreter(), spec.fenics());
         if (reason == null) {
             progress.note("solver: FEniCS (the interpreter imports dolfinx)");
             return Solver.fenics;
@@ -119,7 +118,7 @@ final class GenerateCommand implements Callable<Integer> {
         WorkerPool.Settings settings = new WorkerPool.Settings(parallel, Duration.ofSeconds(timeout),
                 Duration.ofSeconds(Math.max(timeout, 300)), retries, logs);
         progress.note("starting " + parallel + " FEniCS workers (logs in " + logs + ")");
-        return new FenicsSolver(zoned, PythonRuntime.resolve(python, zoned.spec().fenics()), settings,
+        return new FenicsSolver(zoned, PythonRuntime.resolve(python.interpreter(), zoned.spec().fenics()), settings,
                 progress::note);
     }
 }

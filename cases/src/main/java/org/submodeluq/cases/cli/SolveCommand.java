@@ -11,9 +11,9 @@ import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.model.ThetaSampler;
-import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,9 +26,8 @@ final class SolveCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--case", paramLabel = "CASE", defaultValue = CaseFiles.DEFAULT_CASE,
-            description = "Embedded case name or YAML file (default: ${DEFAULT-VALUE}).")
-    private String caseName;
+    @Mixin
+    private CaseOption caseOption;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed of the input stream (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -43,7 +42,7 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = command.commandLine().getOut();
-        CaseSpec spec = CaseFiles.load(caseName);
+        CaseSpec spec = caseOption.load();
         ZonedMesh zoned = new ZonedMesh(spec);
         Theta theta = new ThetaSampler(spec, seed).sample(sample);
         stdout.printf("case %s: %d x %d mesh, %d nodes; %d steps of dt = %s; seed %d, sample %d%n", spec.name(),

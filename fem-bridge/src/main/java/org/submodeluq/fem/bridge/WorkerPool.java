@@ -175,6 +175,12 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private PythonWorker replace(PythonWorker broken, WorkerException reason) {
+        synchronized (this) {
+            if (closed) {
+                throw new WorkerException(WorkerException.Kind.STARTUP, "the worker pool was closed while worker "
+                        + broken.id() + " was busy (is the JVM shutting down?)");
+            }
+        }
         events.accept("worker " + broken.id() + " failed (" + reason.getMessage() + "); starting a replacement");
         broken.close();
         synchronized (this) {

@@ -1,6 +1,8 @@
 package org.submodeluq.fem.io;
 
 import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.exceptions.HdfException;
 import io.jhdf.WritableHdfFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CaseSpec;
 
 /**
  * Writing HDF5 files the project's way: to a temporary name beside the target, renamed into place
@@ -24,6 +29,43 @@ public final class Hdf5Files {
     public static final String FORMAT_VERSION = "format_version";
 
     private Hdf5Files() {
+    }
+
+    /**
+     * Opens a file of the project's for reading, after checking that it is one, of the given layout and
+     * version; the caller closes it.
+     *
+     * @param what the layout in words, for error messages ("run file")
+     * @throws CaseException when the file is missing, not HDF5, or of another layout or version
+     */
+    public static HdfFile open(Path path, String format, int version, String what) {
+        if (!Files.isRegularFile(path)) {
+            throw new CaseException(what + " '" + path + "' does not exist");
+        }
+        HdfFile file;
+        try {
+            file = new HdfFile(path);
+        } catch (HdfException e) {
+            throw new CaseException("'" + path + "' is not an HDF5 file (" + e.getMessage() + ")");
+        }
+        Attribute found = file.getAttribute(FORMAT);
+        if (found == null || !format.equals(found.getData())) {
+            file.close();
+            throw new CaseException("'" + path + "' is not a submodel-uq " + what + " (format attribute: "
+                    + (found == null ? "none" : found.getData()) + ")");
+        }
+        int actual = ((Number) file.getAttribute(FORMAT_VERSION).getData()).intValue();
+        if (actual != version) {
+            file.close();
+            throw new CaseException("'" + path + "' is " + what + " version " + actual + "; this build reads version "
+                    + version);
+        }
+        return file;
+    }
+
+    /** The case a file of the project's was made from, as its case_yaml attribute records it. */
+    public static CaseSpec caseOf(HdfFile file, Path path) {
+        return CaseFiles.parse((String) file.getAttribute("case_yaml").getData(), path + ":case_yaml");
     }
 
     /**

@@ -1,12 +1,9 @@
 package org.submodeluq.fem.io;
 
 import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.WritableDataset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullRun;
@@ -41,16 +38,6 @@ public final class RunFile {
     /** Writes a run atomically. */
     public static void write(Path path, ZonedMesh zoned, long seed, long sampleIndex, FullRun run) {
         CaseSpec spec = zoned.spec();
-        TriangleMesh zone = zoned.zone().mesh();
-        int[] cutNodes = zoned.cutNodesInZone();
-        double[][] coordinates = new double[cutNodes.length][];
-        for (int n = 0; n < cutNodes.length; n++) {
-            coordinates[n] = new double[] {zone.x(cutNodes[n]), zone.y(cutNodes[n])};
-        }
-        double[] time = new double[spec.time().steps()];
-        for (int s = 0; s < time.length; s++) {
-            time[s] = spec.time().time(s + 1);
-        }
         int modes = run.theta().xi().length;
         Hdf5Files.writeAtomically(path, FORMAT, VERSION, file -> {
             file.putAttribute("case_name", spec.name());
@@ -65,8 +52,8 @@ public final class RunFile {
             qoi.putAttribute("names", QuantitiesOfInterest.NAMES.toArray(new String[0]));
             WritableDataset traces = file.putDataset("traces", run.traces().toArray());
             traces.putAttribute("dims", new String[] {"node", "component", "step"});
-            file.putDataset("trace_nodes", coordinates).putAttribute("dims", new String[] {"node", "xy"});
-            file.putDataset("time", time);
+            file.putDataset("trace_nodes", zoned.cutNodeCoordinates()).putAttribute("dims", new String[] {"node", "xy"});
+            file.putDataset("time", spec.time().times());
         });
     }
 
@@ -80,21 +67,8 @@ public final class RunFile {
      * @throws CaseException when the file is missing or is not a run file
      */
     public static Contents read(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new CaseException("run file '" + path + "' does not exist");
-        }
-        try (HdfFile file = new HdfFile(path)) {
-            Attribute format = file.getAttribute(Hdf5Files.FORMAT);
-            if (format == null || !FORMAT.equals(format.getData())) {
-                throw new CaseException("'" + path + "' is not a submodel-uq run file (format attribute: "
-                        + (format == null ? "none" : format.getData()) + ")");
-            }
-            int version = ((Number) file.getAttribute(Hdf5Files.FORMAT_VERSION).getData()).intValue();
-            if (version != VERSION) {
-                throw new CaseException("'" + path + "' is run-file version " + version + "; this build reads version "
-                        + VERSION);
-            }
-            CaseSpec spec = CaseFiles.parse((String) file.getAttribute("case_yaml").getData(), path + ":case_yaml");
+        try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "run file")) {
+            CaseSpec spec = Hdf5Files.caseOf(file, path);
             long seed = ((Number) file.getAttribute("seed").getData()).longValue();
             long sampleIndex = ((Number) file.getAttribute("sample_index").getData()).longValue();
             double[] theta = (double[]) dataset(file, "theta").getData();

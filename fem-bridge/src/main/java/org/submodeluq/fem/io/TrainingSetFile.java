@@ -1,13 +1,10 @@
 package org.submodeluq.fem.io;
 
 import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
 import io.jhdf.api.WritableGroup;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullRun;
@@ -68,16 +65,6 @@ public final class TrainingSetFile {
             traces[i] = run.traces().toArray();
             quantities[i] = run.quantities().toArray();
         }
-        TriangleMesh zone = zoned.zone().mesh();
-        int[] cut = zoned.cutNodesInZone();
-        double[][] coordinates = new double[cut.length][];
-        for (int n = 0; n < cut.length; n++) {
-            coordinates[n] = new double[] {zone.x(cut[n]), zone.y(cut[n])};
-        }
-        double[] time = new double[spec.time().steps()];
-        for (int s = 0; s < time.length; s++) {
-            time[s] = spec.time().time(s + 1);
-        }
         Hdf5Files.writeAtomically(path, FORMAT, VERSION, file -> {
             file.putAttribute("case_name", spec.name());
             file.putAttribute("case_yaml", CaseFiles.toYaml(spec));
@@ -88,8 +75,8 @@ public final class TrainingSetFile {
             file.putDataset("inputs", inputs).putAttribute("names", Theta.names(modes).toArray(new String[0]));
             file.putDataset("traces", traces).putAttribute("dims", new String[] {"sample", "node", "component", "step"});
             file.putDataset("qoi", quantities).putAttribute("names", QuantitiesOfInterest.NAMES.toArray(new String[0]));
-            file.putGroup("boundary").putDataset("coordinates", coordinates);
-            file.putDataset("time", time);
+            file.putGroup("boundary").putDataset("coordinates", zoned.cutNodeCoordinates());
+            file.putDataset("time", spec.time().times());
             WritableGroup groups = file.putGroup("splits");
             groups.putDataset("train", splits.train());
             groups.putDataset("validation", splits.validation());
@@ -103,21 +90,8 @@ public final class TrainingSetFile {
      * @throws CaseException when the file is missing or is not a training set of this version
      */
     public static Contents read(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new CaseException("training set '" + path + "' does not exist");
-        }
-        try (HdfFile file = new HdfFile(path)) {
-            Attribute format = file.getAttribute(Hdf5Files.FORMAT);
-            if (format == null || !FORMAT.equals(format.getData())) {
-                throw new CaseException("'" + path + "' is not a submodel-uq training set (format attribute: "
-                        + (format == null ? "none" : format.getData()) + ")");
-            }
-            int version = ((Number) file.getAttribute(Hdf5Files.FORMAT_VERSION).getData()).intValue();
-            if (version != VERSION) {
-                throw new CaseException("'" + path + "' is training-set version " + version + "; this build reads "
-                        + "version " + VERSION);
-            }
-            CaseSpec spec = CaseFiles.parse((String) file.getAttribute("case_yaml").getData(), path + ":case_yaml");
+        try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "training set")) {
+            CaseSpec spec = Hdf5Files.caseOf(file, path);
             double[][] inputs = (double[][]) file.getDatasetByPath("inputs").getData();
             double[][][][] traces = (double[][][][]) file.getDatasetByPath("traces").getData();
             double[][] quantities = (double[][]) file.getDatasetByPath("qoi").getData();

@@ -82,6 +82,16 @@ public final class ZonedMesh {
         return cutNodesInFull.clone();
     }
 
+    /** (x, y) of each cut-boundary node, in trace order. */
+    public double[][] cutNodeCoordinates() {
+        TriangleMesh zoneMesh = zone.mesh();
+        double[][] coordinates = new double[cutNodesInZone.length][];
+        for (int n = 0; n < coordinates.length; n++) {
+            coordinates[n] = new double[] {zoneMesh.x(cutNodesInZone[n]), zoneMesh.y(cutNodesInZone[n])};
+        }
+        return coordinates;
+    }
+
     /** Number of cut-boundary nodes, the first dimension of a boundary trace. */
     public int cutNodeCount() {
         return cutNodesInZone.length;

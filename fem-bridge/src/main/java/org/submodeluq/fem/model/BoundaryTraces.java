@@ -51,14 +51,6 @@ public final class BoundaryTraces {
         return new BoundaryTraces(expectedNodes, expectedSteps, flat);
     }
 
-    public int nodeCount() {
-        return nodes;
-    }
-
-    public int stepCount() {
-        return steps;
-    }
-
     /** Displacement component {@code component} of node {@code node} at time t_{step+1}. */
     public double value(int node, int component, int step) {
         return values[(2 * node + component) * steps + step];

@@ -43,13 +43,4 @@ public final class KarhunenLoeveField {
     public double mode(int k, double x, double y) {
         return alongX.value(indexX[k], x) * alongY.value(indexY[k], y);
     }
-
-    /** The field {@code sum_k sqrt(lambda_k) phi_k(x, y) xi_k}. */
-    public double value(double x, double y, double[] coefficients) {
-        double sum = 0;
-        for (int k = 0; k < modeCount(); k++) {
-            sum += Math.sqrt(eigenvalue(k)) * mode(k, x, y) * coefficients[k];
-        }
-        return sum;
-    }
 }

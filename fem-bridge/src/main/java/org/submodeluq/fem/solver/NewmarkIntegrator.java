@@ -110,10 +110,6 @@ public final class NewmarkIntegrator {
         return dofCount;
     }
 
-    public double timeStep() {
-        return timeStep;
-    }
-
     /** Entries of the Cholesky factor. */
     public int factorNonZeros() {
         return factor.factorNonZeros();

@@ -19,13 +19,4 @@ public record Material(double youngsModulus, double density, double poissonRatio
         }
         CaseException.requirePresent("hypothesis", hypothesis);
     }
-
-    /** Longitudinal (P) wave speed of the 2D model, sqrt((lambda + 2 mu) / rho). */
-    public double pWaveSpeed() {
-        double mu = youngsModulus / (2 * (1 + poissonRatio));
-        double lambda = hypothesis == PlaneHypothesis.PLANE_STRAIN
-                ? youngsModulus * poissonRatio / ((1 + poissonRatio) * (1 - 2 * poissonRatio))
-                : youngsModulus * poissonRatio / (1 - poissonRatio * poissonRatio);
-        return Math.sqrt((lambda + 2 * mu) / density);
-    }
 }

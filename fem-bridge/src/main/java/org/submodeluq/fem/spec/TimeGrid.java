@@ -12,8 +12,12 @@ public record TimeGrid(int steps, double dt) {
         return step * dt;
     }
 
-    /** End time, steps * dt. */
-    public double duration() {
-        return steps * dt;
+    /** t_1 .. t_N: the times of the steps, at which traces are recorded. */
+    public double[] times() {
+        double[] times = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            times[s] = time(s + 1);
+        }
+        return times;
     }
 }

@@ -111,7 +111,13 @@ class RunFileTest {
         Path missing = directory.resolve("missing.h5");
         CaseException absent = assertThrows(CaseException.class, () -> RunFile.read(missing));
         assertTrue(absent.getMessage().contains("does not exist"), absent.getMessage());
-        assertThrows(RuntimeException.class, () -> RunFile.read(text));
+        CaseException notHdf5 = assertThrows(CaseException.class, () -> RunFile.read(text));
+        assertTrue(notHdf5.getMessage().startsWith("'" + text + "' is not an HDF5 file"), notHdf5.getMessage());
+        Path training = directory.resolve("training.h5");
+        Hdf5Files.writeAtomically(training, "submodel-uq/training-set", 1, file -> file.putDataset("x", new double[1]));
+        CaseException otherLayout = assertThrows(CaseException.class, () -> RunFile.read(training));
+        assertEquals("'" + training + "' is not a submodel-uq run file (format attribute: submodel-uq/training-set)",
+                otherLayout.getMessage());
     }
 
     private static double[] parse(String[] words) {

@@ -1,0 +1,18 @@
+package org.submodeluq.cases.cli;
+
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CaseSpec;
+import picocli.CommandLine.Option;
+
+/** The {@code --case} option of the commands that work on one case. */
+final class CaseOption {
+
+    @Option(names = "--case", paramLabel = "CASE", defaultValue = CaseFiles.DEFAULT_CASE,
+            description = "Embedded case name or YAML file (default: ${DEFAULT-VALUE}).")
+    private String caseName;
+
+    /** The case, loaded and validated. */
+    CaseSpec load() {
+        return CaseFiles.load(caseName);
+    }
+}
