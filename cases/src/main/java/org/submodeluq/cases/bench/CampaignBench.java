@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.submodeluq.fem.bridge.FenicsSolver;
+import org.submodeluq.fem.io.Directories;
 import org.submodeluq.fem.bridge.PythonRuntime;
 import org.submodeluq.fem.bridge.WorkerPool;
 import org.submodeluq.fem.mesh.ZonedMesh;
@@ -112,10 +112,8 @@ public final class CampaignBench {
     }
 
     private static void delete(Path root) {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Directories.deleteTree(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -114,31 +114,60 @@ public final class SolverBench {
         int steps = (int) row.get("steps");
         List<String> arguments = List.of(interpreter, script().toString(), Integer.toString(steps),
                 Double.toString(dt), Integer.toString(repeats), (String) row.get("mesh"));
-        String output;
-        try {
-            Process process = new ProcessBuilder(arguments).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            process.getOutputStream().close();
-            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(1, TimeUnit.HOURS) || process.exitValue() != 0) {
-                throw new CaseException("the DOLFINx reference failed with " + interpreter + ": is python3-dolfinx "
-                        + "installed for it? (--python names another interpreter)");
-            }
-        } catch (IOException e) {
-            throw new CaseException("cannot start " + interpreter + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CaseException("interrupted while timing DOLFINx");
-        }
-        String[] words = output.lines().filter(l -> l.startsWith("mesh ")).findFirst()
-                .orElseThrow(() -> new CaseException("the DOLFINx reference printed no timing")).split(" ");
-        int dolfinxSteps = Integer.parseInt(words[11]);
-        double best = 1e3 * Double.parseDouble(words[7]) / dolfinxSteps;
-        double median = 1e3 * Double.parseDouble(words[9]) / dolfinxSteps;
-        row.put("dolfinx_setup_s", Double.parseDouble(words[5]));
+        Map<String, String> figures = reference(arguments, interpreter);
+        double setup = figure(figures, "setup");
+        int dolfinxSteps = (int) figure(figures, "steps");
+        double best = 1e3 * figure(figures, "loop_min") / dolfinxSteps;
+        double median = 1e3 * figure(figures, "loop_median") / dolfinxSteps;
+        row.put("dolfinx_setup_s", setup);
         row.put("dolfinx_step_ms_min", best);
         row.put("dolfinx_step_ms", median);
         row.put("dolfinx_over_java_per_step_min", best / (double) row.get("full_step_ms_min"));
         row.put("dolfinx_over_java_per_step", median / (double) row.get("full_step_ms"));
+    }
+
+    /** Runs the reference script and returns the "key value" pairs of its "mesh ..." line. */
+    private static Map<String, String> reference(List<String> arguments, String interpreter) {
+        try {
+            Path output = Files.createTempFile("submodel-uq-dolfinx", ".txt");
+            try {
+                Process process = new ProcessBuilder(arguments).redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .redirectOutput(output.toFile()).start();
+                process.getOutputStream().close();
+                if (!process.waitFor(1, TimeUnit.HOURS)) {
+                    process.destroyForcibly();
+                    throw new CaseException("the DOLFINx reference took more than an hour; stopped it");
+                }
+                if (process.exitValue() != 0) {
+                    throw new CaseException("the DOLFINx reference failed with " + interpreter + ": is python3-dolfinx "
+                            + "installed for it? (--python names another interpreter)");
+                }
+                String line = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
+                        .filter(l -> l.startsWith("mesh ")).findFirst()
+                        .orElseThrow(() -> new CaseException("the DOLFINx reference printed no timing"));
+                String[] words = line.trim().split("\\s+");
+                Map<String, String> figures = new LinkedHashMap<>();
+                for (int k = 0; k + 1 < words.length; k += 2) {
+                    figures.put(words[k], words[k + 1]);
+                }
+                return figures;
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new CaseException("cannot run " + interpreter + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaseException("interrupted while timing DOLFINx");
+        }
+    }
+
+    private static double figure(Map<String, String> figures, String key) {
+        try {
+            return Double.parseDouble(figures.get(key));
+        } catch (NullPointerException | NumberFormatException e) {
+            throw new CaseException("the DOLFINx reference printed no '" + key + "' figure: " + figures);
+        }
     }
 
     private static Path script() {

@@ -82,8 +82,8 @@ final class BenchCommand implements Callable<Integer> {
             campaignMeshes = List.of("80x20");
             campaignSamples = Math.min(campaignSamples, 20);
         }
-        if (steps < 2 || repeats < 1 || campaignSamples < 3) {
-            throw new CaseException("--steps must be >= 2, --repeats >= 1 and --campaign-samples >= 3");
+        if (steps < 2 || repeats < 1 || campaignSamples < 3 || workers.stream().anyMatch(w -> w < 1)) {
+            throw new CaseException("--steps must be >= 2, --repeats >= 1, --campaign-samples >= 3 and --workers >= 1");
         }
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();

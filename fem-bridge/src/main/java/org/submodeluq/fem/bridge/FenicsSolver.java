@@ -81,6 +81,9 @@ public final class FenicsSolver implements FullModelSolver {
         }
         double tolerance = 1e-9 * spec.plate().length();
         for (int k = 0; k < cut.length; k++) {
+            if (!boundary.get(k).isArray() || boundary.get(k).size() != 2) {
+                throw modelError("boundary node " + k + " of describe() is " + boundary.get(k) + "; expected [x, y]");
+            }
             double dx = boundary.get(k).get(0).asDouble() - zone.x(cut[k]);
             double dy = boundary.get(k).get(1).asDouble() - zone.y(cut[k]);
             if (Math.hypot(dx, dy) > tolerance) {
@@ -89,9 +92,16 @@ public final class FenicsSolver implements FullModelSolver {
                         + zone.y(cut[k]) + ") (order: x = xMin bottom to top, then x = xMax)");
             }
         }
-        if (described.path("time").size() != spec.time().steps()) {
-            throw modelError("describe() has " + described.path("time").size() + " time steps; the case has "
-                    + spec.time().steps());
+        JsonNode time = described.path("time");
+        double[] times = spec.time().times();
+        if (time.size() != times.length) {
+            throw modelError("describe() has " + time.size() + " time steps; the case has " + times.length);
+        }
+        for (int s = 0; s < times.length; s++) {
+            if (Math.abs(time.get(s).asDouble(Double.NaN) - times[s]) > 1e-9 * times[times.length - 1]) {
+                throw modelError("describe() puts step " + (s + 1) + " at t = " + time.get(s) + "; the case at t = "
+                        + times[s]);
+            }
         }
         List<String> names = JSON.convertValue(described.path("qoi_names"), JSON.getTypeFactory()
                 .constructCollectionType(List.class, String.class));
@@ -125,7 +135,12 @@ public final class FenicsSolver implements FullModelSolver {
 
     @Override
     public FullRun run(long index, Theta theta) {
-        byte[] reply = pool.run(sampleJson(index, theta));
+        byte[] reply;
+        try {
+            reply = pool.run(sampleJson(index, theta));
+        } catch (WorkerException e) {
+            throw new WorkerException(e.kind(), "sample " + index + ": " + e.getMessage(), e);
+        }
         int steps = spec.time().steps();
         int traceValues = nodes * 2 * steps;
         int expected = 8 * (traceValues + QuantitiesOfInterest.NAMES.size());

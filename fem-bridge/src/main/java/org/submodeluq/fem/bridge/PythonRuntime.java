@@ -4,26 +4,23 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.fem.io.Directories;
 import org.submodeluq.fem.spec.FenicsModel;
 
 /**
  * The Python a worker runs under: the interpreter (the {@code --python} option, else
  * {@code $SUBMODEL_UQ_PYTHON}, else the case's {@code fenics.python}, by default Debian's
  * {@code /usr/bin/python3}, which is where {@code apt-get install python3-dolfinx} puts DOLFINx), and
- * the worker package with Py4J's Python half, copied out of the jar once per version into a cache
- * directory that goes on PYTHONPATH.
+ * the worker package with Py4J's Python half, copied out of the jar once per version into the user's
+ * cache ({@code ~/.cache/submodel-uq}), which goes on PYTHONPATH.
  */
 public final class PythonRuntime {
 
@@ -120,8 +117,9 @@ public final class PythonRuntime {
     }
 
     /**
-     * The worker package and Py4J zip, copied into the temporary directory under a name that hashes
-     * their content, so that every build version, and every edit during development, gets its own copy.
+     * The worker package and Py4J zip, copied into the user's cache under a name that hashes their
+     * content, so that every build version, and every edit during development, gets its own copy; two
+     * JVMs unpacking at once both end up using the one that landed.
      */
     private static Path unpackedHome() {
         List<String> files = new ArrayList<>(PACKAGE_FILES);
@@ -140,12 +138,12 @@ public final class PythonRuntime {
                 throw new UncheckedIOException(e);
             }
         }
-        Path home = Path.of(System.getProperty("java.io.tmpdir"), "submodel-uq-python-"
-                + Long.toHexString(checksum.getValue()) + "-" + System.getProperty("user.name", "user"));
+        Path home = cacheDirectory().resolve("python-" + Long.toHexString(checksum.getValue()));
         if (Files.isDirectory(home)) {
             return home;
         }
         try {
+            Files.createDirectories(home.getParent());
             Path staging = Files.createTempDirectory(home.getParent(), home.getFileName() + ".staging");
             for (Map.Entry<String, byte[]> file : contents.entrySet()) {
                 Path target = staging.resolve(file.getKey());
@@ -154,20 +152,22 @@ public final class PythonRuntime {
             }
             try {
                 Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                deleteTree(staging);
+            } catch (IOException raced) {
+                Directories.deleteTree(staging);
+                if (!Files.isDirectory(home)) {
+                    throw raced;
+                }
             }
             return home;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the Python worker into " + home, e);
+            throw new UncheckedIOException("cannot unpack the Python worker into " + home + ": " + e.getMessage(), e);
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+    /** The user's own cache ($XDG_CACHE_HOME or ~/.cache), so no other user can plant code in it. */
+    private static Path cacheDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("submodel-uq");
     }
 }

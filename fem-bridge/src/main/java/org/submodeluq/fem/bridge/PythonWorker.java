@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import py4j.CallbackClient;
 import py4j.GatewayServer;
+import py4j.Py4JNetworkException;
 import org.submodeluq.fem.spec.FenicsModel;
 
 /**
@@ -195,12 +196,23 @@ final class PythonWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new WorkerException(WorkerException.Kind.CRASH, "interrupted while waiting for worker " + id);
         } catch (ExecutionException e) {
-            if (!waitForLife()) {
+            if (brokenConnection(e.getCause()) || !waitForLife()) {
+                close();
                 throw crashed(what, e.getCause());
             }
             throw new WorkerException(WorkerException.Kind.MODEL, "the model in worker " + id + " failed in " + what
                     + ": " + pythonError(e.getCause()), e.getCause());
         }
+    }
+
+    /** Whether a failed call failed in the connection rather than in the model. */
+    private static boolean brokenConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Py4JNetworkException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the process is still alive a moment after a failed call (a dying worker takes a little while). */

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.submodeluq.fem.spec.FenicsModel;
 
@@ -45,6 +46,7 @@ public final class WorkerPool implements AutoCloseable {
     private final String description;
     private int started;
     private boolean closed;
+    private String lost;
 
     /**
      * Starts the workers and has each describe the case.
@@ -83,22 +85,45 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private synchronized PythonWorker startWorker() {
-        if (closed) {
-            throw new WorkerException(WorkerException.Kind.STARTUP, "the worker pool is closed");
+    /** Starts a worker outside the pool's lock (startup takes seconds), then enlists it unless the pool closed. */
+    private PythonWorker startWorker() {
+        String id;
+        synchronized (this) {
+            if (closed) {
+                throw new WorkerException(WorkerException.Kind.STARTUP, "the worker pool is closed");
+            }
+            id = Integer.toString(started++);
         }
-        String id = Integer.toString(started++);
         PythonWorker worker = new PythonWorker(id, runtime, model, settings.logDirectory().resolve("worker-" + id
                 + ".log"), settings.startupTimeout());
-        all.add(worker);
+        synchronized (this) {
+            if (closed) {
+                worker.close();
+                throw new WorkerException(WorkerException.Kind.STARTUP, "the worker pool was closed while worker "
+                        + id + " started");
+            }
+            all.add(worker);
+        }
         events.accept("worker " + id + " started (pid " + worker.pid() + ")");
         return worker;
     }
 
     private PythonWorker startDescribedWorker() {
         PythonWorker worker = startWorker();
-        worker.describe(caseJson, settings.startupTimeout());
-        return worker;
+        try {
+            worker.describe(caseJson, settings.startupTimeout());
+            return worker;
+        } catch (RuntimeException e) {
+            retire(worker);
+            throw e;
+        }
+    }
+
+    private void retire(PythonWorker worker) {
+        worker.close();
+        synchronized (this) {
+            all.remove(worker);
+        }
     }
 
     /** What the first worker's describe call returned. */
@@ -122,9 +147,11 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Runs one sample on an idle worker, replacing crashed workers and retrying.
+     * Runs one sample on an idle worker. A worker that crashes is replaced, so the pool keeps its size,
+     * and the sample is tried again, up to maxRetries more times.
      *
-     * @throws WorkerException when the model fails, or the sample crashed more than maxRetries + 1 times
+     * @throws WorkerException when the model fails, a replacement cannot start, or the sample crashed
+     *     maxRetries + 1 times
      */
     public byte[] run(String sampleJson) {
         PythonWorker worker = borrow();
@@ -136,15 +163,19 @@ public final class WorkerPool implements AutoCloseable {
                     if (!e.retryable()) {
                         throw e;
                     }
-                    worker = replace(worker, e);
+                    PythonWorker crashed = worker;
+                    worker = null;
+                    worker = replace(crashed, e);
                     if (attempt >= settings.maxRetries()) {
                         throw new WorkerException(WorkerException.Kind.CRASH, e.getMessage() + "; gave up after "
-                                + (attempt + 1) + " attempts", e);
+                                + (attempt + 1) + (attempt == 0 ? " attempt" : " attempts"), e);
                     }
                 }
             }
         } finally {
-            idle.add(worker);
+            if (worker != null) {
+                idle.add(worker);
+            }
         }
     }
 
@@ -165,9 +196,21 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** An idle worker; fails rather than waits once the pool is closed or has lost a worker for good. */
     private PythonWorker borrow() {
         try {
-            return idle.take();
+            while (true) {
+                PythonWorker worker = idle.poll(100, TimeUnit.MILLISECONDS);
+                if (worker != null) {
+                    return worker;
+                }
+                synchronized (this) {
+                    if (closed || lost != null) {
+                        throw new WorkerException(WorkerException.Kind.STARTUP, closed ? "the worker pool is closed"
+                                : "the worker pool lost a worker it could not replace: " + lost);
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerException(WorkerException.Kind.CRASH, "interrupted while waiting for a worker");
@@ -182,11 +225,16 @@ public final class WorkerPool implements AutoCloseable {
             }
         }
         events.accept("worker " + broken.id() + " failed (" + reason.getMessage() + "); starting a replacement");
-        broken.close();
-        synchronized (this) {
-            all.remove(broken);
+        retire(broken);
+        try {
+            return startDescribedWorker();
+        } catch (WorkerException e) {
+            synchronized (this) {
+                lost = e.getMessage();
+            }
+            throw new WorkerException(e.kind(), reason.getMessage() + "; its replacement failed too: " + e.getMessage(),
+                    e);
         }
-        return startDescribedWorker();
     }
 
     /** Stops every worker; safe to call more than once. */

@@ -17,8 +17,9 @@ import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 
 /**
- * Writing HDF5 files the project's way: to a temporary name beside the target, renamed into place
- * once complete, so a crash never leaves a half-written file under the final name. jhdf corrupts a
+ * Writing HDF5 files the project's way: to a temporary name beside the target, forced to disk and
+ * renamed into place once complete, so a crash or a power cut never leaves a half-written file under
+ * the final name. jhdf corrupts a
  * file that holds an empty group, so writers must not create one.
  */
 public final class Hdf5Files {
@@ -49,12 +50,14 @@ public final class Hdf5Files {
             throw new CaseException("'" + path + "' is not an HDF5 file (" + e.getMessage() + ")");
         }
         Attribute found = file.getAttribute(FORMAT);
-        if (found == null || !format.equals(found.getData())) {
+        Attribute foundVersion = file.getAttribute(FORMAT_VERSION);
+        if (found == null || !format.equals(found.getData()) || foundVersion == null
+                || !(foundVersion.getData() instanceof Number)) {
             file.close();
             throw new CaseException("'" + path + "' is not a submodel-uq " + what + " (format attribute: "
                     + (found == null ? "none" : found.getData()) + ")");
         }
-        int actual = ((Number) file.getAttribute(FORMAT_VERSION).getData()).intValue();
+        int actual = ((Number) foundVersion.getData()).intValue();
         if (actual != version) {
             file.close();
             throw new CaseException("'" + path + "' is " + what + " version " + actual + "; this build reads version "
@@ -87,11 +90,13 @@ public final class Hdf5Files {
                 file.putAttribute("tool_version", BuildInfo.version());
                 content.accept(file);
             }
+            Directories.syncFile(temporary);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            Directories.syncDirectory(absolute.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", e);

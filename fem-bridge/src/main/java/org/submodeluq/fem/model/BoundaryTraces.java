@@ -32,7 +32,6 @@ public final class BoundaryTraces {
     public static BoundaryTraces of(double[][][] traces, int expectedNodes, int expectedSteps) {
         String shape = traces.length + " x " + (traces.length == 0 ? 0 : traces[0].length) + " x "
                 + (traces.length == 0 || traces[0].length == 0 ? 0 : traces[0][0].length);
-        String wanted = expectedNodes + " x 2 x " + expectedSteps;
         double[] flat = new double[expectedNodes * 2 * expectedSteps];
         boolean fits = traces.length == expectedNodes;
         for (int n = 0; fits && n < expectedNodes; n++) {
@@ -45,8 +44,7 @@ public final class BoundaryTraces {
             }
         }
         if (!fits) {
-            throw new CaseException("traces", "have shape " + shape + " (nodes x components x steps) but the zone needs "
-                    + wanted);
+            throw wrongShape(shape, expectedNodes, expectedSteps);
         }
         return new BoundaryTraces(expectedNodes, expectedSteps, flat);
     }
@@ -70,9 +68,13 @@ public final class BoundaryTraces {
     /** Requires the shape a zone with {@code expectedNodes} cut nodes and {@code expectedSteps} steps needs. */
     public void requireShape(int expectedNodes, int expectedSteps) {
         if (nodes != expectedNodes || steps != expectedSteps) {
-            throw new CaseException("traces", "have shape " + nodes + " x 2 x " + steps
-                    + " (nodes x components x steps) but the zone needs " + expectedNodes + " x 2 x " + expectedSteps);
+            throw wrongShape(nodes + " x 2 x " + steps, expectedNodes, expectedSteps);
         }
+    }
+
+    private static CaseException wrongShape(String shape, int expectedNodes, int expectedSteps) {
+        return new CaseException("traces", "have shape " + shape + " (nodes x components x steps) but the zone needs "
+                + expectedNodes + " x 2 x " + expectedSteps);
     }
 
     /** Records the displacement of the given degrees of freedom pairs (2 node, 2 node + 1) at every step. */

@@ -23,11 +23,10 @@ final class CsrMatrix {
      * {@code columnIndex} is non-negative, renumbered to it; structural zeros (the x-y blocks of a
      * mass matrix) are dropped.
      *
-     * @param symmetric the matrix; its column j is read as row j
-     * @param scale factor applied to every value
+     * @param symmetric the matrix's structure; its column j is read as row j
+     * @param values the values on that structure
      */
-    static CsrMatrix block(DMatrixSparseCSC symmetric, int[] rows, int[] columnIndex, double[] values,
-                           double scale) {
+    static CsrMatrix block(DMatrixSparseCSC symmetric, int[] rows, int[] columnIndex, double[] values) {
         int[] start = new int[rows.length + 1];
         for (int r = 0; r < rows.length; r++) {
             start[r + 1] = start[r];
@@ -45,7 +44,7 @@ final class CsrMatrix {
                 int column = columnIndex[symmetric.nz_rows[k]];
                 if (column >= 0 && values[k] != 0) {
                     columns[q] = column;
-                    blockValues[q++] = scale * values[k];
+                    blockValues[q++] = values[k];
                 }
             }
         }

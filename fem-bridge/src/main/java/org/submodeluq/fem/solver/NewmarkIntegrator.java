@@ -61,8 +61,8 @@ public final class NewmarkIntegrator {
         }
         int[] everyDof = IntStream.range(0, dofCount).toArray();
         double[] effective = effectiveValues(system, timeStep);
-        this.massRows = CsrMatrix.block(system.mass(), freeDofs, everyDof, system.mass().nz_values, 1);
-        this.constrainedCoupling = CsrMatrix.block(system.stiffness(), freeDofs, constrainedIndex, effective, 1);
+        this.massRows = CsrMatrix.block(system.mass(), freeDofs, everyDof, system.mass().nz_values);
+        this.constrainedCoupling = CsrMatrix.block(system.stiffness(), freeDofs, constrainedIndex, effective);
         this.factor = new SparseCholesky(freeBlock(system.stiffness(), effective, freeIndex));
     }
 

@@ -29,11 +29,6 @@ public class CaseException extends RuntimeException {
         this.rule = message;
     }
 
-    /** The dotted path of the offending key ("" when the error is not about one field). */
-    public String field() {
-        return field;
-    }
-
     /**
      * The same error seen from an enclosing record, whose key is {@code parent}; an error raised by
      * a value that does not know its own key ({@code field} empty) takes the parent's key.

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.submodeluq.fem.spec.CaseException;
  * campaign killed at any moment resumes without recomputing them. The file starts with the
  * campaign's identity (case, seed, solver kind): a checkpoint of another campaign is refused, not
  * mixed in. Each record is {@code length, index, theta, traces, quantities, CRC32}; a record cut short
- * by a crash fails its length or checksum and is dropped, with everything after it.
+ * by a crash fails its length or checksum and is dropped, with everything after it. The file is locked
+ * while open, so two commands cannot feed one checkpoint.
  */
 final class Checkpoint implements AutoCloseable {
 
@@ -50,12 +52,27 @@ final class Checkpoint implements AutoCloseable {
             Files.createDirectories(path.toAbsolutePath().getParent());
             this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open checkpoint " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            if (channel.tryLock() == null) {
+                throw new CaseException("checkpoint '" + path + "' is in use by another command; wait for it to end "
+                        + "or choose another --out");
+            }
             if (channel.size() == 0) {
                 writeHeader(identity);
             } else {
                 readBack(identity);
             }
+        } catch (OverlappingFileLockException e) {
+            close();
+            throw new CaseException("checkpoint '" + path + "' is in use by another campaign of this process");
+        } catch (CaseException e) {
+            close();
+            throw e;
         } catch (IOException e) {
+            close();
             throw new UncheckedIOException("cannot open checkpoint " + path + ": " + e.getMessage(), e);
         }
     }
@@ -64,7 +81,7 @@ final class Checkpoint implements AutoCloseable {
         byte[] text = identity.getBytes(StandardCharsets.UTF_8);
         ByteBuffer header = ByteBuffer.allocate(12 + text.length).order(ByteOrder.LITTLE_ENDIAN);
         header.putLong(MAGIC).putInt(text.length).put(text).flip();
-        channel.write(header, 0);
+        writeFully(header, 0);
         channel.force(true);
     }
 
@@ -149,12 +166,19 @@ final class Checkpoint implements AutoCloseable {
         crc.update(record.array(), 4, payload);
         record.putLong(crc.getValue()).flip();
         try {
-            channel.write(record, channel.size());
+            writeFully(record, channel.size());
             channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + path + ": " + e.getMessage(), e);
         }
         finished.put(index, run);
+    }
+
+    private void writeFully(ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
     }
 
     /** Removes the file, once its contents are safely in the training set. */

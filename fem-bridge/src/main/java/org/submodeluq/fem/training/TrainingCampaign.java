@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.fem.mesh.ZonedMesh;
@@ -87,6 +88,7 @@ public final class TrainingCampaign {
                             CampaignProgress progress) {
         ThetaSampler sampler = new ThetaSampler(zoned.spec(), seed);
         AtomicLong done = new AtomicLong(alreadyDone);
+        AtomicBoolean failed = new AtomicBoolean();
         ExecutorService threads = Executors.newFixedThreadPool(solver.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "campaign-sample");
             thread.setDaemon(true);
@@ -95,9 +97,17 @@ public final class TrainingCampaign {
         List<Future<?>> futures = new ArrayList<>();
         for (long index : missing) {
             futures.add(threads.submit(() -> {
-                FullRun run = solver.run(index, sampler.sample(index));
-                checkpoint.append(index, run);
-                progress.sampleDone(done.incrementAndGet(), samples);
+                if (failed.get()) {
+                    return;
+                }
+                try {
+                    FullRun run = solver.run(index, sampler.sample(index));
+                    checkpoint.append(index, run);
+                    progress.sampleDone(done.incrementAndGet(), samples);
+                } catch (RuntimeException e) {
+                    failed.set(true);
+                    throw e;
+                }
             }));
         }
         threads.shutdown();

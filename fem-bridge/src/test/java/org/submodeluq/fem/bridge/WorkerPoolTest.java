@@ -230,6 +230,8 @@ class WorkerPoolTest {
             WorkerException error = assertThrows(WorkerException.class,
                     () -> campaign(raises, solver, other, 4, CampaignProgress.SILENT));
             assertEquals(WorkerException.Kind.MODEL, error.kind());
+            assertTrue(error.getMessage().startsWith("sample 1: the model in worker 0 failed in run: "),
+                    error.getMessage());
             assertTrue(error.getMessage().endsWith("ValueError: the mesh of sample 1 is tangled"), error.getMessage());
         }
         // the NaN campaign resumes with samples 0 and 1 from its checkpoint

@@ -156,6 +156,18 @@ class TrainingCampaignTest {
     }
 
     @Test
+    void refusesACheckpointThatAnotherCampaignHasOpen(@TempDir Path directory) {
+        ZonedMesh zoned = new ZonedMesh(SMALL);
+        TrainingCampaign campaign = new TrainingCampaign(zoned, 1, 4, SHARES, directory.resolve("training.h5"));
+        try (Checkpoint held = new Checkpoint(campaign.checkpointPath(), "another", 8, zoned.cutNodeCount(), 50)) {
+            CaseException error = assertThrows(CaseException.class,
+                    () -> campaign.run(new CountingSolver(zoned, 1, -1), "java", CampaignProgress.SILENT));
+            assertEquals("checkpoint '" + campaign.checkpointPath() + "' is in use by another campaign of this process",
+                    error.getMessage());
+        }
+    }
+
+    @Test
     void splitsAreSeededPartitionsOfTheRequestedShares() {
         Splits splits = Splits.of(200, SHARES, 9);
         assertAll(
