@@ -1,2 +1,2 @@
-/** Generators of boundary-condition time series for the zone of interest (PCA + Gaussian, WGAN-GP). */
+/** Generators of boundary-condition time series for the zone of interest (empirical, PCA + Gaussian, WGAN-GP). */
 package org.submodeluq.surrogate;

@@ -1,0 +1,170 @@
+package org.submodeluq.surrogate;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Group;
+import io.jhdf.api.WritableGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.submodeluq.fem.io.Hdf5Files;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.surrogate.data.SampleMatrix;
+import org.submodeluq.surrogate.gan.WganGpGenerator;
+import org.submodeluq.surrogate.reduction.PcaReduction;
+
+/**
+ * A trained generator on disk: a directory with {@code manifest.json} (kind, shapes, the data's hash,
+ * training options, metrics) and {@code model.h5} (the reduction, plus the training samples of an
+ * empirical generator or the network weights of a WGAN-GP). Layout of model.h5, format
+ * {@code submodel-uq/generator-model} version 1:
+ * <pre>
+ * /reduction/mean, /reduction/scale (d,)   standardisation
+ * /reduction/components (k, d)             principal directions
+ * /reduction/sigma (k,)                    coefficient standard deviations; attribute retained_energy
+ * /empirical/samples (n, d)                empirical only
+ * /generator/p0, p1, ...                   wgan-gp only: weights and biases layer by layer; attribute widths
+ * </pre>
+ */
+public final class GeneratorFiles {
+
+    /** Layout name of model.h5. */
+    public static final String MODEL_FORMAT = "submodel-uq/generator-model";
+    /** Layout name in manifest.json. */
+    public static final String MANIFEST_FORMAT = "submodel-uq/generator";
+    /** Version of both. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private GeneratorFiles() {
+    }
+
+    /**
+     * Writes a generator and its manifest into {@code directory}.
+     *
+     * @param manifest everything else worth recording (data, options, metrics); format, version, kind
+     *     and shapes are added here
+     */
+    public static void save(Path directory, BoundaryConditionGenerator generator, PcaReduction reduction,
+                            Map<String, Object> manifest) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+        Hdf5Files.writeAtomically(directory.resolve("model.h5"), MODEL_FORMAT, VERSION, file -> {
+            file.putAttribute("kind", generator.kind().text());
+            WritableGroup group = file.putGroup("reduction");
+            group.putDataset("mean", reduction.mean());
+            group.putDataset("scale", reduction.scale());
+            group.putDataset("components", reduction.componentRows());
+            group.putDataset("sigma", reduction.sigma()).putAttribute("retained_energy", reduction.retainedEnergy());
+            if (generator instanceof EmpiricalGenerator empirical) {
+                file.putGroup("empirical").putDataset("samples", empirical.train().rows());
+            } else if (generator instanceof WganGpGenerator gan) {
+                WritableGroup network = file.putGroup("generator");
+                network.putAttribute("widths", gan.widths());
+                for (int p = 0; p < gan.parameters().size(); p++) {
+                    network.putDataset("p" + p, gan.parameters().get(p));
+                }
+            }
+        });
+        Map<String, Object> full = new LinkedHashMap<>();
+        full.put("format", MANIFEST_FORMAT);
+        full.put("format_version", VERSION);
+        full.put("kind", generator.kind().text());
+        full.put("feature_shape", generator.featureShape());
+        full.put("features", reduction.mean().length);
+        full.put("components", reduction.components());
+        full.put("retained_energy", reduction.retainedEnergy());
+        full.putAll(manifest);
+        try {
+            Path temporary = directory.resolve(".manifest.json.tmp");
+            JSON.writeValue(temporary.toFile(), full);
+            Files.move(temporary, directory.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the manifest in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest of a model directory. */
+    public static JsonNode manifest(Path directory) {
+        Path file = directory.resolve("manifest.json");
+        if (!Files.isRegularFile(file)) {
+            throw new CaseException("'" + directory + "' is not a generator model directory: it has no manifest.json");
+        }
+        try {
+            JsonNode manifest = JSON.readTree(file.toFile());
+            if (!MANIFEST_FORMAT.equals(manifest.path("format").asText())) {
+                throw new CaseException("'" + file + "' is not a submodel-uq generator manifest");
+            }
+            if (manifest.path("format_version").asInt() != VERSION) {
+                throw new CaseException("'" + file + "' is generator version " + manifest.path("format_version")
+                        + "; this build reads version " + VERSION);
+            }
+            return manifest;
+        } catch (IOException e) {
+            throw new CaseException("cannot read '" + file + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Loads a generator.
+     *
+     * @param expectedShape the sample shape the caller needs, or null to accept any
+     * @throws CaseException when the directory holds no generator, or one of another shape
+     */
+    public static BoundaryConditionGenerator load(Path directory, int[] expectedShape, Device device) {
+        JsonNode manifest = manifest(directory);
+        GeneratorKind kind = GeneratorKind.of(manifest.path("kind").asText());
+        int[] shape = JSON.convertValue(manifest.path("feature_shape"), int[].class);
+        if (expectedShape != null && !Arrays.equals(shape, expectedShape)) {
+            throw new CaseException("generator '" + directory + "' makes samples of shape " + Arrays.toString(shape)
+                    + "; this needs " + Arrays.toString(expectedShape));
+        }
+        try (HdfFile file = Hdf5Files.open(directory.resolve("model.h5"), MODEL_FORMAT, VERSION, "generator model")) {
+            if (!kind.text().equals(file.getAttribute("kind").getData())) {
+                throw new CaseException("'" + directory + "': manifest.json says " + kind.text() + ", model.h5 says "
+                        + file.getAttribute("kind").getData());
+            }
+            PcaReduction reduction = readReduction(file);
+            return switch (kind) {
+                case EMPIRICAL -> new EmpiricalGenerator(new SampleMatrix((double[][]) data(file, "empirical/samples"),
+                        shape));
+                case PCA_GAUSSIAN -> new PcaGaussianGenerator(reduction, shape);
+                case WGAN_GP -> {
+                    Group network = (Group) file.getByPath("generator");
+                    List<double[]> parameters = new ArrayList<>();
+                    for (int p = 0; network.getChild("p" + p) != null; p++) {
+                        parameters.add((double[]) data(file, "generator/p" + p));
+                    }
+                    yield new WganGpGenerator(reduction, shape, (int[]) network.getAttribute("widths").getData(),
+                            parameters, device);
+                }
+            };
+        }
+    }
+
+    private static Object data(HdfFile file, String path) {
+        return file.getDatasetByPath(path).getData();
+    }
+
+    private static PcaReduction readReduction(HdfFile file) {
+        return new PcaReduction((double[]) data(file, "reduction/mean"), (double[]) data(file, "reduction/scale"),
+                (double[][]) data(file, "reduction/components"), (double[]) data(file, "reduction/sigma"),
+                ((Number) file.getDatasetByPath("reduction/sigma").getAttribute("retained_energy").getData())
+                        .doubleValue());
+    }
+}

@@ -1,0 +1,115 @@
+package org.submodeluq.surrogate.data;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import java.lang.reflect.Array;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.submodeluq.fem.io.TrainingSetFile;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.fem.training.Splits;
+
+/**
+ * What a generator learns from: all samples and their train / validation / test splits. Read from
+ * a training set's {@code /traces} and {@code /splits}, or from any HDF5 dataset of n samples
+ * (n x d, or n x ... which is flattened), split 70/15/15 by a seeded shuffle.
+ *
+ * @param all every sample
+ * @param splits which samples train, select and test
+ * @param source where the data came from, for manifests and messages
+ */
+public record TrainingData(SampleMatrix all, Splits splits, String source) {
+
+    /** The dataset read when none is named: a training set's traces. */
+    public static final String TRACES = "/traces";
+
+    public SampleMatrix train() {
+        return all.select(splits.train());
+    }
+
+    public SampleMatrix validation() {
+        return all.select(splits.validation());
+    }
+
+    public SampleMatrix test() {
+        return all.select(splits.test());
+    }
+
+    /**
+     * Reads an HDF5 dataset of samples.
+     *
+     * @param dataset path of the dataset; the file's own splits are used when it is a training set's
+     *     traces, else a seeded 70/15/15 split
+     * @throws CaseException when the file or dataset is missing, not numeric, empty or not finite
+     */
+    public static TrainingData read(Path file, String dataset, long splitSeed) {
+        if (!Files.isRegularFile(file)) {
+            throw new CaseException("data file '" + file + "' does not exist");
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            Node node = hdf.getByPath(dataset);
+            if (!(node instanceof Dataset data)) {
+                throw new CaseException("'" + dataset + "' in '" + file + "' is a group, not a dataset");
+            }
+            Object values = data.getData();
+            int[] shape = data.getDimensions();
+            if (shape.length < 2 || !numeric(values)) {
+                throw new CaseException("dataset '" + dataset + "' in '" + file + "' must be a numeric array of n samples "
+                        + "(n x d or n x ...); it has shape " + Arrays.toString(shape) + " and type "
+                        + data.getJavaType().getSimpleName());
+            }
+            int[] featureShape = Arrays.copyOfRange(shape, 1, shape.length);
+            double[][] rows = new double[shape[0]][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = flatten(Array.get(values, i), Arrays.stream(featureShape).reduce(1, Math::multiplyExact));
+            }
+            SampleMatrix all = new SampleMatrix(rows, featureShape);
+            Splits splits = isTrainingSetTraces(hdf, dataset) ? TrainingSetFile.read(file).splits()
+                    : Splits.of(rows.length, new double[] {0.7, 0.15, 0.15}, splitSeed);
+            return new TrainingData(all, splits, file + ":" + dataset);
+        } catch (HdfException e) {
+            throw new CaseException("cannot read '" + dataset + "' from '" + file + "': " + e.getMessage());
+        }
+    }
+
+    private static boolean isTrainingSetTraces(HdfFile hdf, String dataset) {
+        var format = hdf.getAttribute("format");
+        return format != null && TrainingSetFile.FORMAT.equals(format.getData())
+                && dataset.replaceFirst("^/", "").equals(TRACES.substring(1));
+    }
+
+    private static boolean numeric(Object values) {
+        Class<?> type = values.getClass();
+        while (type.isArray()) {
+            type = type.getComponentType();
+        }
+        return type == double.class || type == float.class || type == int.class || type == long.class
+                || type == short.class || type == byte.class;
+    }
+
+    /** One sample's nested array as d doubles, row-major. */
+    private static double[] flatten(Object sample, int d) {
+        double[] out = new double[d];
+        int[] next = {0};
+        fill(sample, out, next);
+        return out;
+    }
+
+    private static void fill(Object array, double[] out, int[] next) {
+        if (array instanceof double[] values) {
+            System.arraycopy(values, 0, out, next[0], values.length);
+            next[0] += values.length;
+        } else if (array.getClass().getComponentType().isArray()) {
+            for (int i = 0; i < Array.getLength(array); i++) {
+                fill(Array.get(array, i), out, next);
+            }
+        } else {
+            for (int i = 0; i < Array.getLength(array); i++) {
+                out[next[0]++] = ((Number) Array.get(array, i)).doubleValue();
+            }
+        }
+    }
+}

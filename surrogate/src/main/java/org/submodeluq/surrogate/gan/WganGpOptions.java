@@ -1,0 +1,107 @@
+package org.submodeluq.surrogate.gan;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.submodeluq.fem.spec.CaseException;
+
+/**
+ * Settings of WGAN-GP training, defaults from Gulrajani et al. (2017) where they apply.
+ *
+ * @param latent dimension of the generator's Gaussian input
+ * @param generatorHidden widths of the generator's hidden layers
+ * @param criticHidden widths of the critic's hidden layers
+ * @param lambda weight of the gradient penalty
+ * @param criticSteps critic updates per generator update (n_critic)
+ * @param learningRate Adam step size at the start
+ * @param finalLearningRate fraction of the step size reached, linearly, at the last iteration
+ * @param beta1 Adam's first-moment decay
+ * @param beta2 Adam's second-moment decay
+ * @param batch samples per update
+ * @param iterations generator updates
+ * @param emaDecay decay of the exponential moving average of the generator's weights, which is what
+ *     samples (0 turns it off)
+ * @param evaluateEvery iterations between validations, which pick the model kept
+ * @param checkpointEvery iterations between checkpoints
+ * @param seed seed of initial weights, batches and noise
+ * @param float64 train in double precision (slower; the gradient check uses it)
+ */
+public record WganGpOptions(int latent, int[] generatorHidden, int[] criticHidden, double lambda, int criticSteps,
+                            double learningRate, double finalLearningRate, double beta1, double beta2, int batch,
+                            int iterations, double emaDecay, int evaluateEvery, int checkpointEvery, long seed,
+                            boolean float64) {
+
+    public WganGpOptions {
+        if (latent < 1 || batch < 2 || iterations < 1 || criticSteps < 1 || evaluateEvery < 1 || checkpointEvery < 1) {
+            throw new CaseException("WGAN-GP options need latent >= 1, batch >= 2 and iterations, critic steps, "
+                    + "evaluation and checkpoint periods >= 1");
+        }
+        if (!(learningRate > 0) || !(finalLearningRate > 0 && finalLearningRate <= 1) || !(emaDecay >= 0
+                && emaDecay < 1) || !(lambda >= 0)) {
+            throw new CaseException("WGAN-GP options need learning rate > 0, final fraction in (0, 1], EMA decay in "
+                    + "[0, 1) and lambda >= 0");
+        }
+        generatorHidden = generatorHidden.clone();
+        criticHidden = criticHidden.clone();
+    }
+
+    /** The defaults: 32 -> 256 -> 256 -> k and k -> 256 -> 256 -> 1, lambda 10, n_critic 5, Adam 1e-4 (0.5, 0.9). */
+    public static WganGpOptions defaults() {
+        return new WganGpOptions(32, new int[] {256, 256}, new int[] {256, 256}, 10, 5, 1e-4, 0.1, 0.5, 0.9, 64, 10_000,
+                0.999, 250, 1000, 0, false);
+    }
+
+    public WganGpOptions withIterations(int count) {
+        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
+                finalLearningRate, beta1, beta2, batch, count, emaDecay, evaluateEvery, checkpointEvery, seed, float64);
+    }
+
+    public WganGpOptions withSeed(long value) {
+        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
+                finalLearningRate, beta1, beta2, batch, iterations, emaDecay, evaluateEvery, checkpointEvery, value,
+                float64);
+    }
+
+    /** Step size at iteration {@code t} of {@code iterations} (1-based): linear decay to the final fraction. */
+    public double learningRateAt(int t) {
+        double progress = iterations == 1 ? 1 : (t - 1.0) / (iterations - 1);
+        return learningRate * (1 - progress * (1 - finalLearningRate));
+    }
+
+    /** The options by name, as manifests and checkpoints record them. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("latent", latent);
+        map.put("generator_hidden", Arrays.stream(generatorHidden).boxed().toList());
+        map.put("critic_hidden", Arrays.stream(criticHidden).boxed().toList());
+        map.put("lambda", lambda);
+        map.put("critic_steps", criticSteps);
+        map.put("learning_rate", learningRate);
+        map.put("final_learning_rate_fraction", finalLearningRate);
+        map.put("beta1", beta1);
+        map.put("beta2", beta2);
+        map.put("batch", batch);
+        map.put("iterations", iterations);
+        map.put("ema_decay", emaDecay);
+        map.put("evaluate_every", evaluateEvery);
+        map.put("checkpoint_every", checkpointEvery);
+        map.put("seed", seed);
+        map.put("float64", float64);
+        return map;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WganGpOptions o && asMap().toString().equals(o.asMap().toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return asMap().toString().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "WganGpOptions" + asMap();
+    }
+}

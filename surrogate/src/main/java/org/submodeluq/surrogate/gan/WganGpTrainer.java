@@ -1,0 +1,313 @@
+package org.submodeluq.surrogate.gan;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Group;
+import io.jhdf.api.WritableGroup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.submodeluq.fem.io.Hdf5Files;
+import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.surrogate.metrics.SampleDistances;
+
+/**
+ * Trains a WGAN-GP generator of whitened principal-component coefficients. Each iteration runs
+ * {@code criticSteps} critic updates on the gradient-penalised objective ({@link GradientPenalty}),
+ * then one generator update on {@code -E[D(G(z))]}, then moves an exponential moving average of the
+ * generator's weights; every {@code evaluateEvery} iterations the averaged generator is scored by its
+ * energy distance to the validation coefficients and the best is kept: plain WGAN-GP on this kind of
+ * data swings between over- and under-dispersion, so the last iterate is not the one to ship.
+ *
+ * <p>Iteration t draws its batches and noise from its own stream (seed, t), and every
+ * {@code checkpointEvery} iterations the whole state (both networks, Adam moments, the average, the
+ * best so far) goes to {@code checkpoint.h5}: a run resumed from a checkpoint ends with the same bits
+ * as one that was never interrupted, given the same thread count.
+ */
+public final class WganGpTrainer {
+
+    /** Layout name of training checkpoints. */
+    public static final String CHECKPOINT_FORMAT = "submodel-uq/wgan-gp-checkpoint";
+    private static final int CHECKPOINT_VERSION = 1;
+    private static final long VALIDATION_NOISE_SEED = 0x7E57L;
+
+    private final WganGpOptions options;
+    private final double[][] train;
+    private final double[][] validation;
+    private final String dataHash;
+    private final Path directory;
+    private final Device device;
+    private final TrainingListener listener;
+
+    /**
+     * @param train whitened coefficients of the training samples (n x k)
+     * @param validation whitened coefficients of the validation samples
+     * @param dataHash identifies the data, so a checkpoint of other data is not resumed
+     * @param directory where checkpoint.h5 and training-log.csv go
+     */
+    public WganGpTrainer(WganGpOptions options, double[][] train, double[][] validation, String dataHash,
+                         Path directory, Device device, TrainingListener listener) {
+        this.options = options;
+        this.train = train;
+        this.validation = validation;
+        this.dataHash = dataHash;
+        this.directory = directory;
+        this.device = device;
+        this.listener = listener;
+    }
+
+    /** The result: the best averaged generator's parameters, its score and when it was reached. */
+    public record Result(int[] widths, List<double[]> parameters, double validationEnergy, int bestIteration) {
+    }
+
+    /** Trains, resuming from the directory's checkpoint when it belongs to these options and data. */
+    public Result train() {
+        int k = train[0].length;
+        int[] generatorWidths = widths(options.latent(), options.generatorHidden(), k);
+        int[] criticWidths = widths(k, options.criticHidden(), 1);
+        DataType type = options.float64() ? DataType.FLOAT64 : DataType.FLOAT32;
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            UniformRandomProvider init = ThetaSampler.stream(options.seed(), 0);
+            Mlp generator = Mlp.initialised(manager, generatorWidths, type, init);
+            Mlp critic = Mlp.initialised(manager, criticWidths, type, init);
+            Mlp average = Mlp.of(manager, generatorWidths, generator.export(), type);
+            Adam generatorAdam = new Adam(generator.parameters(), options.beta1(), options.beta2());
+            Adam criticAdam = new Adam(critic.parameters(), options.beta1(), options.beta2());
+            State state = new State(generator, critic, average, generatorAdam, criticAdam);
+            TrainingLog log = new TrainingLog(directory.resolve("training-log.csv"));
+            int start = resume(state, log);
+            for (int t = start + 1; t <= options.iterations(); t++) {
+                try (NDScope scope = new NDScope()) {
+                    iterate(t, state, manager, type, log);
+                }
+                if (t % options.checkpointEvery() == 0 || t == options.iterations()) {
+                    checkpoint(t, state, log);
+                }
+            }
+            return new Result(generatorWidths, state.best, state.bestEnergy, state.bestIteration);
+        }
+    }
+
+    private static int[] widths(int input, int[] hidden, int output) {
+        int[] widths = new int[hidden.length + 2];
+        widths[0] = input;
+        System.arraycopy(hidden, 0, widths, 1, hidden.length);
+        widths[widths.length - 1] = output;
+        return widths;
+    }
+
+    /** Everything that evolves during training. */
+    private static final class State {
+        final Mlp generator;
+        final Mlp critic;
+        final Mlp average;
+        final Adam generatorAdam;
+        final Adam criticAdam;
+        List<double[]> best;
+        double bestEnergy = Double.POSITIVE_INFINITY;
+        int bestIteration;
+
+        State(Mlp generator, Mlp critic, Mlp average, Adam generatorAdam, Adam criticAdam) {
+            this.generator = generator;
+            this.critic = critic;
+            this.average = average;
+            this.generatorAdam = generatorAdam;
+            this.criticAdam = criticAdam;
+        }
+    }
+
+    private void iterate(int t, State state, NDManager manager, DataType type, TrainingLog log) {
+        UniformRandomProvider rng = ThetaSampler.stream(options.seed(), t);
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        double learningRate = options.learningRateAt(t);
+        int b = options.batch();
+        GradientPenalty.Terms terms = null;
+        for (int c = 0; c < options.criticSteps(); c++) {
+            NDArray real = batch(manager, rng, type);
+            NDArray fake = state.generator.forward(noise(manager, gaussian, b, type)).stopGradient();
+            double[] eps = new double[b];
+            double[] complement = new double[b];
+            for (int i = 0; i < b; i++) {
+                eps[i] = rng.nextDouble();
+                complement[i] = 1 - eps[i];
+            }
+            state.criticAdam.zeroGradients();
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                terms = GradientPenalty.criticLoss(state.critic, real, fake, array(manager, eps, b, 1, type),
+                        array(manager, complement, b, 1, type), options.lambda());
+                collector.backward(terms.loss());
+            }
+            state.criticAdam.step(learningRate);
+        }
+        state.generatorAdam.zeroGradients();
+        NDArray generatorLoss;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            generatorLoss = state.critic.forward(state.generator.forward(noise(manager, gaussian, b, type))).mean()
+                    .neg();
+            collector.backward(generatorLoss);
+        }
+        state.generatorAdam.step(learningRate);
+        average(state);
+        double validationEnergy = Double.NaN;
+        if (t % options.evaluateEvery() == 0 || t == options.iterations()) {
+            validationEnergy = validate(state, manager, type);
+            boolean best = validationEnergy < state.bestEnergy;
+            if (best) {
+                state.bestEnergy = validationEnergy;
+                state.bestIteration = t;
+                state.best = state.average.export();
+            }
+            listener.validated(t, validationEnergy, best);
+        }
+        double criticLoss = scalar(terms.loss());
+        double wasserstein = scalar(terms.wasserstein());
+        log.add(t, criticLoss, wasserstein, scalar(terms.penalty()), scalar(generatorLoss), learningRate,
+                validationEnergy);
+        listener.iteration(t, options.iterations(), criticLoss, wasserstein);
+    }
+
+    private static double scalar(NDArray value) {
+        return value.toType(DataType.FLOAT64, false).getDouble();
+    }
+
+    private NDArray batch(NDManager manager, UniformRandomProvider rng, DataType type) {
+        int b = options.batch();
+        int k = train[0].length;
+        double[] values = new double[b * k];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(train[rng.nextInt(train.length)], 0, values, i * k, k);
+        }
+        return array(manager, values, b, k, type);
+    }
+
+    /** An array of the training precision made straight from Java values (no conversion operation). */
+    private static NDArray array(NDManager manager, double[] values, int rows, int columns, DataType type) {
+        if (type == DataType.FLOAT64) {
+            return manager.create(values, new Shape(rows, columns));
+        }
+        float[] narrowed = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            narrowed[i] = (float) values[i];
+        }
+        return manager.create(narrowed, new Shape(rows, columns));
+    }
+
+    private NDArray noise(NDManager manager, ZigguratSampler.NormalizedGaussian gaussian, int rows, DataType type) {
+        double[] values = new double[rows * options.latent()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = gaussian.sample();
+        }
+        return array(manager, values, rows, options.latent(), type);
+    }
+
+    /** average = decay average + (1 - decay) generator, in place. */
+    private void average(State state) {
+        List<NDArray> averaged = state.average.parameters();
+        List<NDArray> current = state.generator.parameters();
+        NDArray decay = state.generator.scalars().of(options.emaDecay());
+        NDArray rest = state.generator.scalars().of(1 - options.emaDecay());
+        for (int p = 0; p < averaged.size(); p++) {
+            averaged.get(p).muli(decay).addi(current.get(p).mul(rest));
+        }
+    }
+
+    /** Energy distance between the averaged generator's coefficients and the validation ones, on fixed noise. */
+    private double validate(State state, NDManager manager, DataType type) {
+        int m = Math.max(256, validation.length);
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(
+                ThetaSampler.stream(options.seed() ^ VALIDATION_NOISE_SEED, 0));
+        double[] flat = state.average.forward(noise(manager, gaussian, m, type)).toType(DataType.FLOAT64, false)
+                .toDoubleArray();
+        int k = train[0].length;
+        double[][] generated = new double[m][k];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(flat, i * k, generated[i], 0, k);
+        }
+        return SampleDistances.energy(generated, validation);
+    }
+
+    private Path checkpointFile() {
+        return directory.resolve("checkpoint.h5");
+    }
+
+    private void checkpoint(int t, State state, TrainingLog log) {
+        log.write();
+        Hdf5Files.writeAtomically(checkpointFile(), CHECKPOINT_FORMAT, CHECKPOINT_VERSION, file -> {
+            file.putAttribute("iteration", (long) t);
+            file.putAttribute("options", options.toString());
+            file.putAttribute("data_sha256", dataHash);
+            file.putAttribute("best_energy", state.bestEnergy);
+            file.putAttribute("best_iteration", (long) state.bestIteration);
+            file.putAttribute("adam_steps", new long[] {state.generatorAdam.steps(), state.criticAdam.steps()});
+            put(file.putGroup("generator"), state.generator.export());
+            put(file.putGroup("critic"), state.critic.export());
+            put(file.putGroup("average"), state.average.export());
+            if (state.best != null) {
+                put(file.putGroup("best"), state.best);
+            }
+            put(file.putGroup("generator_adam"), state.generatorAdam.exportMoments());
+            put(file.putGroup("critic_adam"), state.criticAdam.exportMoments());
+        });
+    }
+
+    private static void put(WritableGroup group, List<double[]> arrays) {
+        for (int i = 0; i < arrays.size(); i++) {
+            group.putDataset("p" + i, arrays.get(i));
+        }
+    }
+
+    /** Restores the state from a checkpoint of the same options and data; returns its iteration (0 if none). */
+    private int resume(State state, TrainingLog log) {
+        Path file = checkpointFile();
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (HdfFile checkpoint = Hdf5Files.open(file, CHECKPOINT_FORMAT, CHECKPOINT_VERSION, "training checkpoint")) {
+            if (!options.toString().equals(checkpoint.getAttribute("options").getData())
+                    || !dataHash.equals(checkpoint.getAttribute("data_sha256").getData())) {
+                listener.note("ignoring " + file + ": it was made with other options or data");
+                return 0;
+            }
+            int iteration = (int) ((Number) checkpoint.getAttribute("iteration").getData()).longValue();
+            long[] steps = (long[]) checkpoint.getAttribute("adam_steps").getData();
+            state.generator.load(read(checkpoint, "generator"));
+            state.critic.load(read(checkpoint, "critic"));
+            state.average.load(read(checkpoint, "average"));
+            state.best = read(checkpoint, "best");
+            state.bestEnergy = ((Number) checkpoint.getAttribute("best_energy").getData()).doubleValue();
+            state.bestIteration = (int) ((Number) checkpoint.getAttribute("best_iteration").getData()).longValue();
+            state.generatorAdam.restore(read(checkpoint, "generator_adam"), steps[0]);
+            state.criticAdam.restore(read(checkpoint, "critic_adam"), steps[1]);
+            log.resume(iteration);
+            listener.note("resuming from iteration " + iteration + " (" + file + ")");
+            return iteration;
+        }
+    }
+
+    /** The arrays p0, p1, ... of a group, or null when the file has no such group. */
+    private static List<double[]> read(HdfFile file, String name) {
+        if (!(file.getChild(name) instanceof Group group)) {
+            return null;
+        }
+        List<double[]> arrays = new ArrayList<>();
+        for (int i = 0; group.getChild("p" + i) != null; i++) {
+            arrays.add((double[]) file.getDatasetByPath(name + "/p" + i).getData());
+        }
+        return arrays;
+    }
+}
