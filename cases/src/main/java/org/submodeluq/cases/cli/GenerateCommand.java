@@ -84,13 +84,13 @@ final class GenerateCommand implements Callable<Integer> {
         if (parallel < 1 || retries < 0 || timeout < 1) {
             throw new CaseException("--workers must be >= 1, --retries >= 0 and --timeout >= 1");
         }
-        ProgressBar progress = new ProgressBar(err, "generate", quiet);
+        ProgressBar progress = new ProgressBar(err, "generate", "samples", quiet);
         Solver chosen = choose(spec, progress);
         long start = System.nanoTime();
         try (FullModelSolver full = open(chosen, zoned, parallel, progress)) {
             progress.note(samples + " samples of case " + spec.name() + ", seed " + seed + ", with " + full.description()
                     + " on " + full.parallelism() + (chosen == Solver.java ? " threads" : " workers"));
-            campaign.run(full, chosen.name(), progress);
+            campaign.run(full, chosen.name(), progress.forCampaign());
         }
         stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", out, samples, chosen, (System.nanoTime() - start) * 1e-9);
         stdout.flush();

@@ -4,15 +4,17 @@ import java.io.PrintWriter;
 import org.submodeluq.fem.training.CampaignProgress;
 
 /**
- * A progress line on stderr: samples done, rate and time left. On a terminal it redraws in place at
- * most five times a second; in a log it prints a line per tenth of the work. Silent when quiet.
+ * A progress line on stderr: work done, rate, time left and whatever details the work reports. On a
+ * terminal it redraws in place at most five times a second; in a log it prints a line per tenth of
+ * the work. Silent when quiet.
  */
-final class ProgressBar implements CampaignProgress {
+final class ProgressBar {
 
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
     private final String label;
+    private final String unit;
     private final boolean quiet;
     private final boolean terminal;
     private final long start = System.nanoTime();
@@ -20,15 +22,20 @@ final class ProgressBar implements CampaignProgress {
     private long lastDraw;
     private long lastTenth = -1;
 
-    ProgressBar(PrintWriter err, String label, boolean quiet) {
+    /**
+     * @param label what is going on ("generate")
+     * @param unit what is counted ("samples")
+     */
+    ProgressBar(PrintWriter err, String label, String unit, boolean quiet) {
         this.err = err;
         this.label = label;
+        this.unit = unit;
         this.quiet = quiet;
         this.terminal = System.console() != null;
     }
 
-    @Override
-    public synchronized void sampleDone(long done, long total) {
+    /** Reports {@code done} of {@code total}, with {@code details} after the rate ("" for none). */
+    synchronized void update(long done, long total, String details) {
         if (quiet) {
             return;
         }
@@ -48,8 +55,8 @@ final class ProgressBar implements CampaignProgress {
         long left = Math.round((total - done) / Math.max(rate, 1e-9));
         int filled = (int) (WIDTH * done / total);
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
-        String line = String.format("%s [%s] %d/%d samples, %.2f/s, %s left", label, bar, done, total, rate,
-                duration(left));
+        String line = String.format("%s [%s] %d/%d %s, %.2f/s, %s left%s", label, bar, done, total, unit, rate,
+                duration(left), details.isEmpty() ? "" : ", " + details);
         if (terminal) {
             err.print("\r" + line + (last ? System.lineSeparator() : ""));
         } else {
@@ -58,13 +65,28 @@ final class ProgressBar implements CampaignProgress {
         err.flush();
     }
 
-    @Override
-    public synchronized void note(String message) {
+    /** A line of its own. */
+    synchronized void note(String message) {
         if (quiet) {
             return;
         }
         err.println((terminal ? "\r" : "") + label + ": " + message);
         err.flush();
+    }
+
+    /** This bar as a campaign's listener. */
+    CampaignProgress forCampaign() {
+        return new CampaignProgress() {
+            @Override
+            public void sampleDone(long done, long total) {
+                update(done, total, "");
+            }
+
+            @Override
+            public void note(String message) {
+                ProgressBar.this.note(message);
+            }
+        };
     }
 
     private static String duration(long seconds) {

@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import io.jhdf.exceptions.HdfInvalidPathException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,12 @@ public record TrainingData(SampleMatrix all, Splits splits, String source) {
             throw new CaseException("data file '" + file + "' does not exist");
         }
         try (HdfFile hdf = new HdfFile(file)) {
-            Node node = hdf.getByPath(dataset);
+            Node node;
+            try {
+                node = hdf.getByPath(dataset);
+            } catch (HdfInvalidPathException e) {
+                throw new CaseException("dataset '" + dataset + "' not found in '" + file + "'");
+            }
             if (!(node instanceof Dataset data)) {
                 throw new CaseException("'" + dataset + "' in '" + file + "' is a group, not a dataset");
             }

@@ -1,0 +1,63 @@
+package org.submodeluq.cases.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.surrogate.BoundaryConditionGenerator;
+import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.surrogate.GeneratorFiles;
+import org.submodeluq.surrogate.SampleFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code submodel-uq sample}: draws samples from a trained generator into HDF5. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Draws N samples from a trained generator, in the shape of its training data.")
+final class SampleCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model directory made by train.")
+    private Path model;
+
+    @Option(names = "--n", paramLabel = "N", required = true, description = "Number of samples.")
+    private int n;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "samples.h5",
+            description = "Output file (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
+            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    private String device;
+
+    @Override
+    public Integer call() {
+        if (n < 1) {
+            throw new CaseException("--n", "= " + n + " is not allowed: must be >= 1");
+        }
+        DjlRuntime.configure(1);
+        PrintWriter stdout = command.commandLine().getOut();
+        BoundaryConditionGenerator generator = GeneratorFiles.load(model, null, DjlRuntime.device(device));
+        long start = System.nanoTime();
+        double[][] samples = generator.sample(n, seed);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("generator_kind", generator.kind().text());
+        attributes.put("generator_directory", model.toAbsolutePath().toString());
+        attributes.put("seed", seed);
+        SampleFile.write(out, samples, generator.featureShape(), attributes);
+        stdout.printf("wrote %s: %d samples of shape %s from %s (%s), in %.2f s%n", out, n,
+                java.util.Arrays.toString(generator.featureShape()), model, generator.kind().text(),
+                (System.nanoTime() - start) * 1e-9);
+        stdout.flush();
+        return 0;
+    }
+}

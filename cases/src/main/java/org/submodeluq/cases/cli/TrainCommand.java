@@ -1,0 +1,119 @@
+package org.submodeluq.cases.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.surrogate.GeneratorKind;
+import org.submodeluq.surrogate.GeneratorTraining;
+import org.submodeluq.surrogate.data.TrainingData;
+import org.submodeluq.surrogate.gan.TrainingListener;
+import org.submodeluq.surrogate.gan.WganGpOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code submodel-uq train}: fits a boundary-condition generator and scores it on the test split. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Fits a generator on the train split of a data set and scores it on the test split.",
+                "WGAN-GP training resumes from OUT/checkpoint.h5 when run again with the same options."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--data", paramLabel = "FILE", required = true,
+            description = "HDF5 file: a training set, or any file holding n samples in one dataset.")
+    private Path data;
+
+    @Option(names = "--dataset", paramLabel = "PATH", defaultValue = "/traces",
+            description = "Dataset of n samples (n x d or n x ...) (default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = "--model", paramLabel = "KIND", required = true,
+            description = "empirical, pca-gaussian or wgan-gp.")
+    private String model;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Model directory to write.")
+    private Path out;
+
+    @Option(names = "--energy", paramLabel = "FRACTION", defaultValue = "0.999",
+            description = "Share of standardised variance the PCA keeps (default: ${DEFAULT-VALUE}).")
+    private double energy;
+
+    @Option(names = "--components", paramLabel = "K", defaultValue = "0",
+            description = "Keep exactly K principal components instead (default: by energy).")
+    private int components;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: 10000).")
+    private Integer iterations;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+            description = "Seed of initial weights, batches and noise, and of the split of a plain dataset "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
+            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}; at these sizes a GPU buys nothing).")
+    private String device;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
+            description = "libtorch intra-op threads (default: ${DEFAULT-VALUE}).")
+    private int threads;
+
+    @Option(names = "--quiet", description = "No progress display.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        DjlRuntime.configure(threads);
+        PrintWriter stdout = command.commandLine().getOut();
+        GeneratorKind kind = GeneratorKind.of(model);
+        TrainingData trainingData = TrainingData.read(data, dataset, seed);
+        WganGpOptions gan = WganGpOptions.defaults().withSeed(seed);
+        if (iterations != null) {
+            gan = gan.withIterations(iterations);
+        }
+        ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "train " + kind.text(), "iterations",
+                quiet);
+        progress.note(trainingData.all().size() + " samples of " + trainingData.all().features() + " features from "
+                + trainingData.source() + " (train " + trainingData.splits().train().length + ", validation "
+                + trainingData.splits().validation().length + ", test " + trainingData.splits().test().length + ")");
+        long start = System.nanoTime();
+        GeneratorTraining.Result result = GeneratorTraining.train(trainingData, new GeneratorTraining.Settings(kind,
+                energy, components, gan, seed, DjlRuntime.device(device)), out, listener(progress));
+        stdout.printf("wrote %s (%s, %d components, %.1f s); metrics on the test split (%d samples):%n", out,
+                kind.text(), result.reduction().components(), (System.nanoTime() - start) * 1e-9,
+                trainingData.splits().test().length);
+        for (Map.Entry<String, Double> metric : result.metrics().asMap().entrySet()) {
+            stdout.printf("  %-26s %.5g%n", metric.getKey(), metric.getValue());
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private static TrainingListener listener(ProgressBar progress) {
+        return new TrainingListener() {
+            private double best = Double.NaN;
+
+            @Override
+            public void iteration(int iteration, int total, double criticLoss, double wasserstein) {
+                progress.update(iteration, total, String.format("critic loss %.4g, W %.4g, best validation energy %.4g",
+                        criticLoss, wasserstein, best));
+            }
+
+            @Override
+            public void validated(int iteration, double energyDistance, boolean isBest) {
+                if (isBest) {
+                    best = energyDistance;
+                }
+            }
+
+            @Override
+            public void note(String message) {
+                progress.note(message);
+            }
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package org.submodeluq.surrogate;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import org.submodeluq.fem.spec.CaseException;
+
+/**
+ * How submodel-uq runs DJL: offline (DJL's download site is never contacted; the CPU libtorch comes
+ * from Maven Central with the PyTorch engine), with a chosen number of intra-op threads (one by default:
+ * on two shared cores two threads can stall each other), on the CPU unless a GPU is asked for and present.
+ */
+public final class DjlRuntime {
+
+    private DjlRuntime() {
+    }
+
+    /**
+     * Sets DJL's system properties; effective only before the engine first loads, so call it early.
+     *
+     * @param threads intra-op threads of libtorch
+     */
+    public static void configure(int threads) {
+        if (threads < 1) {
+            throw new CaseException("--threads", "= " + threads + " is not allowed: must be >= 1");
+        }
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    /**
+     * The device for {@code choice}: cpu, gpu (an error without one) or auto (a GPU when DJL sees one).
+     */
+    public static Device device(String choice) {
+        return switch (choice) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (Engine.getInstance().getGpuCount() == 0) {
+                    throw new CaseException("--device gpu: DJL's PyTorch engine sees no GPU; the CPU libtorch from "
+                            + "Maven Central has no CUDA, so point PYTORCH_LIBRARY_PATH at a libtorch 2.7.1+cu128 and set "
+                            + "PYTORCH_FLAVOR=cu128 (see the README), or use --device cpu");
+                }
+                yield Device.gpu();
+            }
+            case "auto" -> Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+            default -> throw new CaseException("--device", "= '" + choice + "' is not allowed: use auto, cpu or gpu");
+        };
+    }
+}

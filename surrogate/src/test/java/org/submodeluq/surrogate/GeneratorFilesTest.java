@@ -1,0 +1,118 @@
+package org.submodeluq.surrogate;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.fem.training.Splits;
+import org.submodeluq.surrogate.data.SampleMatrix;
+import org.submodeluq.surrogate.data.TrainingData;
+import org.submodeluq.surrogate.gan.TrainingListener;
+import org.submodeluq.surrogate.gan.WganGpOptions;
+
+/** Model directories, sample files and the errors of bad input. */
+class GeneratorFilesTest {
+
+    private static TrainingData data() {
+        Random random = new Random(3);
+        double[][] rows = new double[60][6];
+        for (double[] row : rows) {
+            for (int k = 0; k < 6; k++) {
+                row[k] = random.nextGaussian() + k;
+            }
+        }
+        return new TrainingData(new SampleMatrix(rows, new int[] {3, 2}), Splits.of(60, new double[] {0.7, 0.15, 0.15},
+                1), "synthetic");
+    }
+
+    private static GeneratorTraining.Settings settings(GeneratorKind kind) {
+        return new GeneratorTraining.Settings(kind, 0.999, 0, new WganGpOptions(4, new int[] {8}, new int[] {8}, 10, 5,
+                1e-3, 0.1, 0.5, 0.9, 16, 50, 0.9, 25, 25, 1, false), 2, Device.cpu());
+    }
+
+    @Test
+    void everyKindSavesLoadsAndSamplesTheSame(@TempDir Path directory) {
+        for (GeneratorKind kind : GeneratorKind.values()) {
+            Path dir = directory.resolve(kind.text());
+            GeneratorTraining.Result trained = GeneratorTraining.train(data(), settings(kind), dir,
+                    TrainingListener.SILENT);
+            BoundaryConditionGenerator loaded = GeneratorFiles.load(dir, new int[] {3, 2}, Device.cpu());
+            double[][] a = trained.generator().sample(7, 11);
+            double[][] b = loaded.sample(7, 11);
+            assertEquals(kind, loaded.kind());
+            for (int i = 0; i < a.length; i++) {
+                assertArrayEquals(a[i], b[i], 1e-12, kind.text() + " sample " + i);
+            }
+            assertEquals(kind.text(), GeneratorFiles.manifest(dir).path("kind").asText());
+            assertTrue(GeneratorFiles.manifest(dir).path("metrics_on_test_split").has("energy_distance_pca"));
+        }
+    }
+
+    @Test
+    void sampleFilesKeepTheTrainingShape(@TempDir Path directory) {
+        double[][] rows = {{1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}};
+        Path file = directory.resolve("samples.h5");
+        SampleFile.write(file, rows, new int[] {3, 2}, Map.of("seed", 5L));
+        try (HdfFile hdf = new HdfFile(file)) {
+            assertArrayEquals(new int[] {2, 3, 2}, hdf.getDatasetByPath("samples").getDimensions());
+            assertEquals(10.0, ((double[][][]) hdf.getDatasetByPath("samples").getData())[1][1][1]);
+        }
+        assertArrayEquals(rows[1], SampleFile.read(file)[1], 0);
+    }
+
+    @Test
+    void badInputGivesOneClearErrorEach(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("data.h5");
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putDataset("nan", new double[][] {{1, 2}, {Double.NaN, 4}, {5, 6}});
+            hdf.putDataset("vector", new double[] {1, 2, 3});
+            hdf.putDataset("good", new double[][] {{1, 2}, {3, 5}, {5, 6}, {7, 9}, {2, 2}});
+        }
+        GeneratorTraining.train(data(), settings(GeneratorKind.PCA_GAUSSIAN), directory.resolve("pca"),
+                TrainingListener.SILENT);
+        CaseException nan = assertThrows(CaseException.class, () -> TrainingData.read(file, "/nan", 1));
+        CaseException missing = assertThrows(CaseException.class, () -> TrainingData.read(file, "/nothing", 1));
+        CaseException vector = assertThrows(CaseException.class, () -> TrainingData.read(file, "/vector", 1));
+        CaseException absent = assertThrows(CaseException.class, () -> TrainingData.read(directory.resolve("x.h5"),
+                "/traces", 1));
+        CaseException empty = assertThrows(CaseException.class, () -> new SampleMatrix(new double[0][], new int[] {2}));
+        CaseException shape = assertThrows(CaseException.class, () -> GeneratorFiles.load(directory.resolve("pca"),
+                new int[] {42, 2, 200}, Device.cpu()));
+        CaseException notModel = assertThrows(CaseException.class, () -> GeneratorFiles.load(directory, null,
+                Device.cpu()));
+        Files.writeString(directory.resolve("pca/manifest.json"), Files.readString(directory.resolve(
+                "pca/manifest.json")).replace("\"kind\" : \"pca-gaussian\"", "\"kind\" : \"wgan-gp\""));
+        CaseException otherKind = assertThrows(CaseException.class, () -> GeneratorFiles.load(directory.resolve("pca"),
+                null, Device.cpu()));
+        CaseException gpu = assertThrows(CaseException.class, () -> DjlRuntime.device("gpu"));
+        assertAll(
+                () -> assertEquals("the data hold NaN at sample 1, feature 0: generators need finite values",
+                        nan.getMessage()),
+                () -> assertEquals("dataset '/nothing' not found in '" + file + "'", missing.getMessage()),
+                () -> assertTrue(vector.getMessage().startsWith("dataset '/vector' in '" + file + "' must be a numeric "
+                        + "array of n samples"), vector.getMessage()),
+                () -> assertEquals("data file '" + directory.resolve("x.h5") + "' does not exist", absent.getMessage()),
+                () -> assertEquals("the data hold no samples", empty.getMessage()),
+                () -> assertEquals("generator '" + directory.resolve("pca") + "' makes samples of shape [3, 2]; this "
+                        + "needs [42, 2, 200]", shape.getMessage()),
+                () -> assertEquals("'" + directory + "' is not a generator model directory: it has no manifest.json",
+                        notModel.getMessage()),
+                () -> assertEquals("'" + directory.resolve("pca") + "': manifest.json says wgan-gp, model.h5 says "
+                        + "pca-gaussian", otherKind.getMessage()),
+                () -> assertTrue(gpu.getMessage().startsWith("--device gpu: DJL's PyTorch engine sees no GPU"),
+                        gpu.getMessage()),
+                () -> assertEquals(5, TrainingData.read(file, "/good", 1).all().size()));
+    }
+}

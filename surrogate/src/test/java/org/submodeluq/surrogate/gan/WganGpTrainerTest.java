@@ -1,0 +1,139 @@
+package org.submodeluq.surrogate.gan;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WganGpTrainerTest {
+
+    private static final double[][] TRAIN = data(400, 1);
+    private static final double[][] VALIDATION = data(100, 2);
+
+    private static double[][] data(int n, long seed) {
+        Random random = new Random(seed);
+        double[][] rows = new double[n][3];
+        for (double[] row : rows) {
+            row[0] = random.nextGaussian();
+            row[1] = random.nextBoolean() ? 1 + 0.3 * random.nextGaussian() : -1 + 0.3 * random.nextGaussian();
+            row[2] = row[0] * row[1];
+        }
+        return rows;
+    }
+
+    private static WganGpOptions options(int iterations) {
+        return new WganGpOptions(4, new int[] {16, 16}, new int[] {16, 16}, 10, 5, 1e-3, 0.1, 0.5, 0.9, 32, iterations,
+                0.99, 50, 100, 5, false);
+    }
+
+    private static WganGpTrainer.Result train(WganGpOptions options, Path directory, TrainingListener listener) {
+        return new WganGpTrainer(options, TRAIN, VALIDATION, "data", directory, Device.cpu(), listener).train();
+    }
+
+    @Test
+    void sameSeedGivesTheSameBits(@TempDir Path directory) {
+        WganGpTrainer.Result first = train(options(200), directory.resolve("a"), TrainingListener.SILENT);
+        WganGpTrainer.Result second = train(options(200), directory.resolve("b"), TrainingListener.SILENT);
+        WganGpTrainer.Result other = train(options(200).withSeed(6), directory.resolve("c"), TrainingListener.SILENT);
+        assertEquals(first.parameters().size(), second.parameters().size());
+        for (int p = 0; p < first.parameters().size(); p++) {
+            assertArrayEquals(first.parameters().get(p), second.parameters().get(p), 0, "parameter " + p);
+        }
+        assertTrue(first.validationEnergy() != other.validationEnergy(), "another seed trains another model");
+    }
+
+    @Test
+    void runKilledAfterACheckpointResumesToTheSameModel(@TempDir Path directory) throws IOException {
+        WganGpTrainer.Result uninterrupted = train(options(300), directory.resolve("whole"), TrainingListener.SILENT);
+        Path interrupted = directory.resolve("interrupted");
+        TrainingListener killer = new TrainingListener() {
+            @Override
+            public void iteration(int iteration, int total, double criticLoss, double wasserstein) {
+                if (iteration == 250) {
+                    throw new IllegalStateException("killed at 250");
+                }
+            }
+
+            @Override
+            public void validated(int iteration, double energyDistance, boolean best) {
+            }
+
+            @Override
+            public void note(String message) {
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> train(options(300), interrupted, killer));
+        assertTrue(Files.exists(interrupted.resolve("checkpoint.h5")));
+        List<String> notes = new java.util.ArrayList<>();
+        WganGpTrainer.Result resumed = train(options(300), interrupted, new TrainingListener() {
+            @Override
+            public void iteration(int iteration, int total, double criticLoss, double wasserstein) {
+            }
+
+            @Override
+            public void validated(int iteration, double energyDistance, boolean best) {
+            }
+
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        });
+        assertAll(
+                () -> assertEquals(List.of("resuming from iteration 200 (" + interrupted.resolve("checkpoint.h5") + ")"),
+                        notes),
+                () -> assertEquals(uninterrupted.bestIteration(), resumed.bestIteration()),
+                () -> assertEquals(uninterrupted.validationEnergy(), resumed.validationEnergy(), 0),
+                () -> assertEquals(Files.readAllLines(directory.resolve("whole/training-log.csv")),
+                        Files.readAllLines(interrupted.resolve("training-log.csv"))));
+        for (int p = 0; p < uninterrupted.parameters().size(); p++) {
+            assertArrayEquals(uninterrupted.parameters().get(p), resumed.parameters().get(p), 0, "parameter " + p);
+        }
+    }
+
+    @Test
+    void residentMemoryStaysFlatOverThousandsOfIterations(@TempDir Path directory) {
+        long[] resident = new long[2];
+        train(options(5000), directory, new TrainingListener() {
+            @Override
+            public void iteration(int iteration, int total, double criticLoss, double wasserstein) {
+                if (iteration == 1000) {
+                    resident[0] = residentKilobytes();
+                } else if (iteration == 5000) {
+                    resident[1] = residentKilobytes();
+                }
+            }
+
+            @Override
+            public void validated(int iteration, double energyDistance, boolean best) {
+            }
+
+            @Override
+            public void note(String message) {
+            }
+        });
+        double growth = (double) resident[1] / resident[0] - 1;
+        System.out.printf("resident memory: %d kB at iteration 1000, %d kB at 5000 (%+.1f %%)%n", resident[0],
+                resident[1], 100 * growth);
+        assertTrue(Math.abs(growth) < 0.10, "resident memory changed by " + 100 * growth + " %");
+    }
+
+    private static long residentKilobytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
