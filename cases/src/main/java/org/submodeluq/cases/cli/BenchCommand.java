@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.submodeluq.cases.bench.CampaignBench;
+import org.submodeluq.cases.bench.GanBench;
 import org.submodeluq.cases.bench.SolverBench;
 import org.submodeluq.fem.bridge.PythonRuntime;
 import org.submodeluq.fem.spec.CaseException;
@@ -25,11 +26,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code submodel-uq bench}: the project's speeds, measured in one sitting and printed as Markdown
- * tables: the Java solver per run and per step (optionally beside DOLFINx), and with
- * {@code --campaign} the throughput of training-set generation and the Py4J overhead per call.
+ * tables: the Java solver per run and per step (optionally beside DOLFINx), with {@code --campaign}
+ * the throughput of training-set generation and the Py4J overhead per call, and with {@code --gan}
+ * WGAN-GP training iterations per second.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Times the solvers and, with --campaign, training-set generation on the default case.")
+        description = "Times the solvers and, with --campaign and --gan, training-set generation and WGAN-GP "
+                + "training.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -64,6 +67,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "Samples per campaign (default: ${DEFAULT-VALUE}).")
     private int campaignSamples;
 
+    @Option(names = "--gan", description = "Also time WGAN-GP training iterations at the reference sizes.")
+    private boolean gan;
+
+    @Option(names = "--gan-iterations", paramLabel = "N", defaultValue = "300",
+            description = "Timed WGAN-GP iterations per thread count (default: ${DEFAULT-VALUE}).")
+    private int ganIterations;
+
+    @Option(names = "--gan-threads", paramLabel = "T", split = ",", defaultValue = "1,2",
+            description = "libtorch thread counts for the WGAN-GP timing (default: ${DEFAULT-VALUE}).")
+    private List<Integer> ganThreads;
+
     @Option(names = "--workers", paramLabel = "W", split = ",", defaultValue = "1,2",
             description = "Worker counts for the campaign timings (default: ${DEFAULT-VALUE}).")
     private List<Integer> workers;
@@ -81,9 +95,12 @@ final class BenchCommand implements Callable<Integer> {
             repeats = Math.min(repeats, 3);
             campaignMeshes = List.of("80x20");
             campaignSamples = Math.min(campaignSamples, 20);
+            ganIterations = Math.min(ganIterations, 50);
         }
-        if (steps < 2 || repeats < 1 || campaignSamples < 3 || workers.stream().anyMatch(w -> w < 1)) {
-            throw new CaseException("--steps must be >= 2, --repeats >= 1, --campaign-samples >= 3 and --workers >= 1");
+        if (steps < 2 || repeats < 1 || campaignSamples < 3 || ganIterations < 1 || workers.stream().anyMatch(w -> w < 1)
+                || ganThreads.stream().anyMatch(t -> t < 1)) {
+            throw new CaseException("--steps must be >= 2, --repeats, --gan-iterations, --workers and --gan-threads >= 1, "
+                    + "and --campaign-samples >= 3");
         }
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
@@ -105,6 +122,17 @@ final class BenchCommand implements Callable<Integer> {
                         + "model %.3f ms%n", overhead.get("mesh"), overhead.get("calls"), overhead.get("overhead_ms"),
                         overhead.get("round_trip_ms"), overhead.get("model_ms"));
             }
+        }
+        if (gan) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int threads : ganThreads) {
+                err.printf("timing WGAN-GP with %d thread(s): %d iterations...%n", threads, ganIterations);
+                err.flush();
+                rows.add(GanBench.time(threads, ganIterations));
+            }
+            results.put("gan", rows);
+            out.println();
+            out.print(GanBench.table(rows));
         }
         if (json != null) {
             writeJson(results);

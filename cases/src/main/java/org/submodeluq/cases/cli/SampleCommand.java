@@ -2,6 +2,7 @@ package org.submodeluq.cases.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -55,7 +56,7 @@ final class SampleCommand implements Callable<Integer> {
         attributes.put("seed", seed);
         SampleFile.write(out, samples, generator.featureShape(), attributes);
         stdout.printf("wrote %s: %d samples of shape %s from %s (%s), in %.2f s%n", out, n,
-                java.util.Arrays.toString(generator.featureShape()), model, generator.kind().text(),
+                Arrays.toString(generator.featureShape()), model, generator.kind().text(),
                 (System.nanoTime() - start) * 1e-9);
         stdout.flush();
         return 0;

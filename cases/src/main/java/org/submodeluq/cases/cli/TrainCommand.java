@@ -46,8 +46,18 @@ final class TrainCommand implements Callable<Integer> {
             description = "Keep exactly K principal components instead (default: by energy).")
     private int components;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: 10000).")
+    @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: 5000).")
     private Integer iterations;
+
+    @Option(names = "--ema-decay", paramLabel = "D",
+            description = "WGAN-GP: decay of the moving average of the generator's weights; 0 samples the last "
+                    + "iterate (default: 0.99).")
+    private Double emaDecay;
+
+    @Option(names = "--final-lr", paramLabel = "FRACTION",
+            description = "WGAN-GP: learning rate at the last iteration, as a fraction of the first; 1 keeps it "
+                    + "constant (default: 0.1).")
+    private Double finalLearningRate;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
             description = "Seed of initial weights, batches and noise, and of the split of a plain dataset "
@@ -71,10 +81,13 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         GeneratorKind kind = GeneratorKind.of(model);
         TrainingData trainingData = TrainingData.read(data, dataset, seed);
-        WganGpOptions gan = WganGpOptions.defaults().withSeed(seed);
-        if (iterations != null) {
-            gan = gan.withIterations(iterations);
-        }
+        WganGpOptions defaults = WganGpOptions.defaults();
+        WganGpOptions gan = new WganGpOptions(defaults.latent(), defaults.generatorHidden(), defaults.criticHidden(),
+                defaults.lambda(), defaults.criticSteps(), defaults.learningRate(),
+                finalLearningRate != null ? finalLearningRate : defaults.finalLearningRate(), defaults.beta1(),
+                defaults.beta2(), defaults.batch(), iterations != null ? iterations : defaults.iterations(),
+                emaDecay != null ? emaDecay : defaults.emaDecay(), defaults.evaluateEvery(), defaults.checkpointEvery(),
+                seed, false);
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "train " + kind.text(), "iterations",
                 quiet);
         progress.note(trainingData.all().size() + " samples of " + trainingData.all().features() + " features from "

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.fem.io.RunFile;
 import org.submodeluq.fem.io.TrainingSetFile;
+import org.submodeluq.surrogate.SampleFile;
 import picocli.CommandLine;
 
 class SubmodelUqTest {
@@ -85,6 +86,35 @@ class SubmodelUqTest {
                 () -> assertEquals(3, contents.seed()),
                 () -> assertTrue(contents.solver().startsWith("java: "), contents.solver()),
                 () -> assertTrue(result.out().startsWith("wrote " + out + ": 5 samples (java)"), result.out()));
+    }
+
+    @Test
+    void trainAndSampleMakeSamplesShapedLikeTheTraces(@TempDir Path directory) throws Exception {
+        Path caseFile = directory.resolve("small.yaml");
+        Files.writeString(caseFile, SMALL_CASE);
+        Path training = directory.resolve("training.h5");
+        assertEquals(0, execute("generate", "--case", caseFile.toString(), "--samples", "12", "--solver", "java",
+                "--quiet", "--out", training.toString()).exitCode());
+        Path model = directory.resolve("pca");
+        Result trained = execute("train", "--data", training.toString(), "--model", "pca-gaussian", "--out",
+                model.toString(), "--quiet");
+        Path samples = directory.resolve("samples.h5");
+        Result sampled = execute("sample", "--model", model.toString(), "--n", "4", "--seed", "2", "--out",
+                samples.toString());
+        Result wrongKind = execute("train", "--data", training.toString(), "--model", "vae", "--out",
+                directory.resolve("x").toString());
+        double[][] rows = SampleFile.read(samples);
+        assertAll(
+                () -> assertEquals(0, trained.exitCode(), trained.err()),
+                () -> assertTrue(trained.out().contains("energy_distance_pca"), trained.out()),
+                () -> assertEquals(0, sampled.exitCode(), sampled.err()),
+                () -> assertTrue(sampled.out().startsWith("wrote " + samples + ": 4 samples of shape [22, 2, 50]"),
+                        sampled.out()),
+                () -> assertEquals(4, rows.length),
+                () -> assertEquals(22 * 2 * 50, rows[0].length),
+                () -> assertEquals(SubmodelUq.USER_ERROR, wrongKind.exitCode()),
+                () -> assertEquals("submodel-uq: error: generator kind 'vae' is unknown; known kinds: empirical, "
+                        + "pca-gaussian, wgan-gp", wrongKind.err().strip()));
     }
 
     @Test

@@ -45,15 +45,15 @@ public record WganGpOptions(int latent, int[] generatorHidden, int[] criticHidde
         criticHidden = criticHidden.clone();
     }
 
-    /** The defaults: 32 -> 256 -> 256 -> k and k -> 256 -> 256 -> 1, lambda 10, n_critic 5, Adam 1e-4 (0.5, 0.9). */
+    /**
+     * The defaults: 32 -> 256 -> 256 -> k and k -> 256 -> 256 -> 1, lambda 10, n_critic 5, Adam 1e-4
+     * (0.5, 0.9), batch 64; 5000 iterations with a moving average of decay 0.99 and validation every 250.
+     * On the default case's 210 training runs the validation score was best after 750 to 1000 iterations
+     * and then degraded, and an average of decay 0.999 was still far behind after 10000 (README).
+     */
     public static WganGpOptions defaults() {
-        return new WganGpOptions(32, new int[] {256, 256}, new int[] {256, 256}, 10, 5, 1e-4, 0.1, 0.5, 0.9, 64, 10_000,
-                0.999, 250, 1000, 0, false);
-    }
-
-    public WganGpOptions withIterations(int count) {
-        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
-                finalLearningRate, beta1, beta2, batch, count, emaDecay, evaluateEvery, checkpointEvery, seed, float64);
+        return new WganGpOptions(32, new int[] {256, 256}, new int[] {256, 256}, 10, 5, 1e-4, 0.1, 0.5, 0.9, 64, 5_000,
+                0.99, 250, 1000, 0, false);
     }
 
     public WganGpOptions withSeed(long value) {

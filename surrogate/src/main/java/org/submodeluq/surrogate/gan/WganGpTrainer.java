@@ -11,6 +11,8 @@ import ai.djl.training.GradientCollector;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.api.WritableGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,8 +80,8 @@ public final class WganGpTrainer {
         DataType type = options.float64() ? DataType.FLOAT64 : DataType.FLOAT32;
         try {
             Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
         }
         try (NDManager manager = NDManager.newBaseManager(device)) {
             UniformRandomProvider init = ThetaSampler.stream(options.seed(), 0);

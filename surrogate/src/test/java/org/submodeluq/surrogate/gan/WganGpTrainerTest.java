@@ -63,27 +63,11 @@ class WganGpTrainerTest {
                     throw new IllegalStateException("killed at 250");
                 }
             }
-
-            @Override
-            public void validated(int iteration, double energyDistance, boolean best) {
-            }
-
-            @Override
-            public void note(String message) {
-            }
         };
         assertThrows(IllegalStateException.class, () -> train(options(300), interrupted, killer));
         assertTrue(Files.exists(interrupted.resolve("checkpoint.h5")));
         List<String> notes = new java.util.ArrayList<>();
         WganGpTrainer.Result resumed = train(options(300), interrupted, new TrainingListener() {
-            @Override
-            public void iteration(int iteration, int total, double criticLoss, double wasserstein) {
-            }
-
-            @Override
-            public void validated(int iteration, double energyDistance, boolean best) {
-            }
-
             @Override
             public void note(String message) {
                 notes.add(message);
@@ -112,14 +96,6 @@ class WganGpTrainerTest {
                 } else if (iteration == 5000) {
                     resident[1] = residentKilobytes();
                 }
-            }
-
-            @Override
-            public void validated(int iteration, double energyDistance, boolean best) {
-            }
-
-            @Override
-            public void note(String message) {
             }
         });
         double growth = (double) resident[1] / resident[0] - 1;

@@ -1,0 +1,105 @@
+package org.submodeluq.cases.bench;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.submodeluq.fem.io.Directories;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.surrogate.gan.TrainingListener;
+import org.submodeluq.surrogate.gan.WganGpOptions;
+import org.submodeluq.surrogate.gan.WganGpTrainer;
+
+/**
+ * WGAN-GP training speed at the reference sizes (generator 32 -> 256 -> 256 -> 512, critic
+ * 512 -> 256 -> 256 -> 1, batch 64, 5 critic steps per iteration), in a fresh JVM per thread count:
+ * libtorch fixes its thread count when it loads. The first 20 iterations are warm-up; the validation at
+ * the last iteration runs on 64 samples, so that it costs next to nothing.
+ */
+public final class GanBench {
+
+    private static final int WARM_UP = 20;
+
+    private GanBench() {
+    }
+
+    /** Iterations per second with {@code threads} libtorch threads, measured in a child JVM. */
+    public static Map<String, Object> time(int threads, int iterations) {
+        try {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), GanBench.class.getName(), Integer.toString(threads),
+                    Integer.toString(iterations)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            child.getOutputStream().close();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!child.waitFor(1, TimeUnit.HOURS) || child.exitValue() != 0) {
+                throw new CaseException("the WGAN-GP timing failed: " + output.strip());
+            }
+            String line = output.lines().filter(l -> l.startsWith("gan ")).findFirst()
+                    .orElseThrow(() -> new CaseException("the WGAN-GP timing printed nothing"));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("threads", threads);
+            row.put("iterations", iterations);
+            row.put("iterations_per_s", Double.parseDouble(line.split(" ")[2]));
+            return row;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaseException("interrupted while timing WGAN-GP");
+        }
+    }
+
+    /** Child JVM: {@code threads iterations}; prints "gan THREADS RATE". */
+    public static void main(String[] args) throws IOException {
+        int threads = Integer.parseInt(args[0]);
+        int iterations = Integer.parseInt(args[1]);
+        DjlRuntime.configure(threads);
+        Random random = new Random(1);
+        double[][] data = new double[2000][512];
+        for (double[] row : data) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = random.nextGaussian();
+            }
+        }
+        WganGpOptions options = new WganGpOptions(32, new int[] {256, 256}, new int[] {256, 256}, 10, 5, 1e-4, 0.1, 0.5,
+                0.9, 64, WARM_UP + iterations, 0.999, Integer.MAX_VALUE, Integer.MAX_VALUE, 1, false);
+        Path scratch = Files.createTempDirectory("submodel-uq-gan-bench");
+        long[] clock = new long[2];
+        try {
+            new WganGpTrainer(options, data, Arrays.copyOf(data, 64), "bench", scratch, Device.cpu(),
+                    new TrainingListener() {
+                        @Override
+                        public void iteration(int iteration, int total, double criticLoss, double wasserstein) {
+                            if (iteration == WARM_UP) {
+                                clock[0] = System.nanoTime();
+                            } else if (iteration == total) {
+                                clock[1] = System.nanoTime();
+                            }
+                        }
+                    }).train();
+        } finally {
+            Directories.deleteTree(scratch);
+        }
+        System.out.printf("gan %d %.3f%n", threads, iterations / ((clock[1] - clock[0]) * 1e-9));
+    }
+
+    /** The Markdown table of rows. */
+    public static String table(List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder("| WGAN-GP, G 32-256-256-512, D 512-256-256-1, batch 64 | iterations/s |\n"
+                + "|---|---|\n");
+        for (Map<String, Object> row : rows) {
+            out.append(String.format("| %d thread(s), %d iterations | %.1f |%n", row.get("threads"),
+                    row.get("iterations"), row.get("iterations_per_s")));
+        }
+        return out.toString();
+    }
+}
