@@ -49,6 +49,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: 5000).")
     private Integer iterations;
 
+    @Option(names = "--generator-hidden", paramLabel = "WIDTHS", split = ",",
+            description = "WGAN-GP: widths of the generator's hidden layers (default: 256,256).")
+    private int[] generatorHidden;
+
+    @Option(names = "--critic-hidden", paramLabel = "WIDTHS", split = ",",
+            description = "WGAN-GP: widths of the critic's hidden layers (default: 256,256).")
+    private int[] criticHidden;
+
     @Option(names = "--ema-decay", paramLabel = "D",
             description = "WGAN-GP: decay of the moving average of the generator's weights; 0 samples the last "
                     + "iterate (default: 0.99).")
@@ -82,7 +90,9 @@ final class TrainCommand implements Callable<Integer> {
         GeneratorKind kind = GeneratorKind.of(model);
         TrainingData trainingData = TrainingData.read(data, dataset, seed);
         WganGpOptions defaults = WganGpOptions.defaults();
-        WganGpOptions gan = new WganGpOptions(defaults.latent(), defaults.generatorHidden(), defaults.criticHidden(),
+        WganGpOptions gan = new WganGpOptions(defaults.latent(),
+                generatorHidden != null ? generatorHidden : defaults.generatorHidden(),
+                criticHidden != null ? criticHidden : defaults.criticHidden(),
                 defaults.lambda(), defaults.criticSteps(), defaults.learningRate(),
                 finalLearningRate != null ? finalLearningRate : defaults.finalLearningRate(), defaults.beta1(),
                 defaults.beta2(), defaults.batch(), iterations != null ? iterations : defaults.iterations(),
