@@ -65,8 +65,7 @@ public final class GeneratorTraining {
             case WGAN_GP -> {
                 options.putAll(settings.gan().asMap());
                 WganGpTrainer.Result result = new WganGpTrainer(settings.gan(), reduction.encode(train.rows()),
-                        reduction.encode(data.validation().rows()), data.all().sha256(), directory, settings.device(),
-                        listener).train();
+                        reduction.encode(data.validation().rows()), directory, settings.device(), listener).train();
                 manifest.put("training", Map.of("best_iteration", result.bestIteration(),
                         "best_validation_energy_distance", result.validationEnergy(), "log", "training-log.csv"));
                 yield new WganGpGenerator(reduction, train.featureShape(), result.widths(), result.parameters(),

@@ -19,10 +19,6 @@ public final class PcaGaussianGenerator implements BoundaryConditionGenerator {
         this.featureShape = featureShape.clone();
     }
 
-    public PcaReduction reduction() {
-        return reduction;
-    }
-
     @Override
     public GeneratorKind kind() {
         return GeneratorKind.PCA_GAUSSIAN;

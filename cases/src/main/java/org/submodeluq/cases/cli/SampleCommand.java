@@ -48,6 +48,12 @@ final class SampleCommand implements Callable<Integer> {
         DjlRuntime.configure(1);
         PrintWriter stdout = command.commandLine().getOut();
         BoundaryConditionGenerator generator = GeneratorFiles.load(model, null, DjlRuntime.device(device));
+        long values = (long) n * Arrays.stream(generator.featureShape()).asLongStream().reduce(1, (a, b) -> a * b);
+        if (8 * values > Runtime.getRuntime().maxMemory() / 3) {
+            throw new CaseException("--n " + n + " samples of shape " + Arrays.toString(generator.featureShape())
+                    + " need " + 8 * values / (1 << 20) + " MiB, more than this JVM can hold; draw fewer, or raise -Xmx "
+                    + "through SUBMODEL_UQ_JAVA_OPTS");
+        }
         long start = System.nanoTime();
         double[][] samples = generator.sample(n, seed);
         Map<String, Object> attributes = new LinkedHashMap<>();

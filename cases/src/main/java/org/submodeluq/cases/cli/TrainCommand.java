@@ -90,7 +90,7 @@ final class TrainCommand implements Callable<Integer> {
         GeneratorKind kind = GeneratorKind.of(model);
         TrainingData trainingData = TrainingData.read(data, dataset, seed);
         WganGpOptions defaults = WganGpOptions.defaults();
-        WganGpOptions gan = new WganGpOptions(defaults.latent(),
+        WganGpOptions gan = kind != GeneratorKind.WGAN_GP ? defaults : new WganGpOptions(defaults.latent(),
                 generatorHidden != null ? generatorHidden : defaults.generatorHidden(),
                 criticHidden != null ? criticHidden : defaults.criticHidden(),
                 defaults.lambda(), defaults.criticSteps(), defaults.learningRate(),

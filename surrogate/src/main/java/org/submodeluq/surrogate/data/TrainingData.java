@@ -73,12 +73,22 @@ public record TrainingData(SampleMatrix all, Splits splits, String source) {
                 rows[i] = flatten(Array.get(values, i), Arrays.stream(featureShape).reduce(1, Math::multiplyExact));
             }
             SampleMatrix all = new SampleMatrix(rows, featureShape);
-            Splits splits = isTrainingSetTraces(hdf, dataset) ? TrainingSetFile.read(file).splits()
+            if (rows.length < 3) {
+                throw new CaseException("dataset '" + dataset + "' in '" + file + "' holds " + rows.length
+                        + " sample(s); training needs at least 3, one per split");
+            }
+            Splits splits = isTrainingSetTraces(hdf, dataset)
+                    ? new Splits(indices(hdf, "splits/train"), indices(hdf, "splits/validation"), indices(hdf,
+                    "splits/test"))
                     : Splits.of(rows.length, new double[] {0.7, 0.15, 0.15}, splitSeed);
             return new TrainingData(all, splits, file + ":" + dataset);
         } catch (HdfException e) {
             throw new CaseException("cannot read '" + dataset + "' from '" + file + "': " + e.getMessage());
         }
+    }
+
+    private static long[] indices(HdfFile hdf, String path) {
+        return (long[]) hdf.getDatasetByPath(path).getData();
     }
 
     private static boolean isTrainingSetTraces(HdfFile hdf, String dataset) {

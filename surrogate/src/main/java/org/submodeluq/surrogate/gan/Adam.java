@@ -41,10 +41,7 @@ final class Adam {
         }
     }
 
-    /**
-     * One update with the parameters' current gradients:
-     * {@code m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2, w -= lr m^ / (sqrt(v^) + eps)}.
-     */
+    /** One update with the parameters' current gradients, by the kernel of the class documentation. */
     void step(double learningRate) {
         steps++;
         double correction1 = 1 - Math.pow(beta1, steps);

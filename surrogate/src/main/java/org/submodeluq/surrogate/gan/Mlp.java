@@ -48,7 +48,7 @@ public final class Mlp {
             for (int k = 0; k < w.length; k++) {
                 w[k] = std * gaussian.sample();
             }
-            mlp.add(manager, w, new double[widths[i + 1]], type);
+            mlp.add(manager, w, new double[widths[i + 1]], type, true);
         }
         return mlp;
     }
@@ -56,21 +56,29 @@ public final class Mlp {
     /**
      * A network with the given parameters, in the order of {@link #export}: weight i row-major
      * (widths[i] x widths[i+1]), then bias i, layer by layer.
+     *
+     * @param trainable whether autograd tracks the parameters (not for averaged or sampling networks)
      */
-    public static Mlp of(NDManager manager, int[] widths, List<double[]> parameters, DataType type) {
+    public static Mlp of(NDManager manager, int[] widths, List<double[]> parameters, DataType type,
+                         boolean trainable) {
         Mlp mlp = new Mlp(widths, manager, type);
         for (int i = 0; i + 1 < widths.length; i++) {
-            mlp.add(manager, parameters.get(2 * i), parameters.get(2 * i + 1), type);
+            if (parameters.get(2 * i).length != widths[i] * widths[i + 1]
+                    || parameters.get(2 * i + 1).length != widths[i + 1]) {
+                throw new IllegalArgumentException("layer " + i + " parameters do not fit widths "
+                        + java.util.Arrays.toString(widths));
+            }
+            mlp.add(manager, parameters.get(2 * i), parameters.get(2 * i + 1), type, trainable);
         }
         return mlp;
     }
 
-    private void add(NDManager manager, double[] w, double[] b, DataType type) {
+    private void add(NDManager manager, double[] w, double[] b, DataType type, boolean trainable) {
         int layer = weights.size();
         NDArray weight = manager.create(w, new Shape(widths[layer], widths[layer + 1])).toType(type, false);
         NDArray bias = manager.create(b, new Shape(1, widths[layer + 1])).toType(type, false);
-        weight.setRequiresGradient(true);
-        bias.setRequiresGradient(true);
+        weight.setRequiresGradient(trainable);
+        bias.setRequiresGradient(trainable);
         weights.add(weight);
         biases.add(bias);
     }

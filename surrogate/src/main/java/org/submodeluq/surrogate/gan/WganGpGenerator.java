@@ -38,10 +38,6 @@ public final class WganGpGenerator implements BoundaryConditionGenerator {
         this.device = device;
     }
 
-    public PcaReduction reduction() {
-        return reduction;
-    }
-
     /** The generator network's layer widths, latent first. */
     public int[] widths() {
         return widths.clone();
@@ -68,14 +64,14 @@ public final class WganGpGenerator implements BoundaryConditionGenerator {
     }
 
     /** Whitened principal-component coefficients of n samples. */
-    public double[][] coefficients(int n, long seed) {
+    private double[][] coefficients(int n, long seed) {
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(ThetaSampler.stream(seed, 0));
         double[] noise = new double[n * widths[0]];
         for (int i = 0; i < noise.length; i++) {
             noise[i] = gaussian.sample();
         }
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            Mlp network = Mlp.of(manager, widths, parameters, DataType.FLOAT64);
+            Mlp network = Mlp.of(manager, widths, parameters, DataType.FLOAT64, false);
             NDArray output = network.forward(manager.create(noise, new Shape(n, widths[0])));
             double[] flat = output.toDoubleArray();
             int k = widths[widths.length - 1];

@@ -41,6 +41,10 @@ public record WganGpOptions(int latent, int[] generatorHidden, int[] criticHidde
             throw new CaseException("WGAN-GP options need learning rate > 0, final fraction in (0, 1], EMA decay in "
                     + "[0, 1) and lambda >= 0");
         }
+        if (Arrays.stream(generatorHidden).anyMatch(w -> w < 1) || Arrays.stream(criticHidden).anyMatch(w -> w < 1)) {
+            throw new CaseException("hidden layer widths must be >= 1, not " + Arrays.toString(generatorHidden)
+                    + " (generator) and " + Arrays.toString(criticHidden) + " (critic)");
+        }
         generatorHidden = generatorHidden.clone();
         criticHidden = criticHidden.clone();
     }

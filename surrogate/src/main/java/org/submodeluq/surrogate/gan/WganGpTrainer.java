@@ -21,20 +21,26 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.submodeluq.fem.io.Hdf5Files;
 import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.metrics.SampleDistances;
 
 /**
  * Trains a WGAN-GP generator of whitened principal-component coefficients. Each iteration runs
  * {@code criticSteps} critic updates on the gradient-penalised objective ({@link GradientPenalty}),
  * then one generator update on {@code -E[D(G(z))]}, then moves an exponential moving average of the
- * generator's weights; every {@code evaluateEvery} iterations the averaged generator is scored by its
+ * generator's weights (started at zero and divided by 1 - decay^t, Adam's bias correction, so the
+ * random initial weights do not linger in it); every {@code evaluateEvery} iterations the averaged
+ * generator is scored by its
  * energy distance to the validation coefficients and the best is kept: plain WGAN-GP on this kind of
  * data swings between over- and under-dispersion, so the last iterate is not the one to ship.
  *
  * <p>Iteration t draws its batches and noise from its own stream (seed, t), and every
  * {@code checkpointEvery} iterations the whole state (both networks, Adam moments, the average, the
- * best so far) goes to {@code checkpoint.h5}: a run resumed from a checkpoint ends with the same bits
- * as one that was never interrupted, given the same thread count.
+ * best so far) goes to {@code checkpoint.h5}, keyed by the options and a hash of the coefficients
+ * trained on: a run resumed from a checkpoint ends with the same bits as one that was never
+ * interrupted, given the same thread count. One training at a time per JVM: DJL's gradient collector
+ * is process-wide.
  */
 public final class WganGpTrainer {
 
@@ -46,7 +52,7 @@ public final class WganGpTrainer {
     private final WganGpOptions options;
     private final double[][] train;
     private final double[][] validation;
-    private final String dataHash;
+    private final String key;
     private final Path directory;
     private final Device device;
     private final TrainingListener listener;
@@ -54,15 +60,15 @@ public final class WganGpTrainer {
     /**
      * @param train whitened coefficients of the training samples (n x k)
      * @param validation whitened coefficients of the validation samples
-     * @param dataHash identifies the data, so a checkpoint of other data is not resumed
      * @param directory where checkpoint.h5 and training-log.csv go
      */
-    public WganGpTrainer(WganGpOptions options, double[][] train, double[][] validation, String dataHash,
-                         Path directory, Device device, TrainingListener listener) {
+    public WganGpTrainer(WganGpOptions options, double[][] train, double[][] validation, Path directory, Device device,
+                         TrainingListener listener) {
         this.options = options;
         this.train = train;
         this.validation = validation;
-        this.dataHash = dataHash;
+        this.key = options + " data " + new SampleMatrix(train, new int[] {train[0].length}).sha256() + " "
+                + new SampleMatrix(validation, new int[] {validation[0].length}).sha256();
         this.directory = directory;
         this.device = device;
         this.listener = listener;
@@ -87,7 +93,7 @@ public final class WganGpTrainer {
             UniformRandomProvider init = ThetaSampler.stream(options.seed(), 0);
             Mlp generator = Mlp.initialised(manager, generatorWidths, type, init);
             Mlp critic = Mlp.initialised(manager, criticWidths, type, init);
-            Mlp average = Mlp.of(manager, generatorWidths, generator.export(), type);
+            Mlp average = Mlp.of(manager, generatorWidths, zeros(generatorWidths), type, false);
             Adam generatorAdam = new Adam(generator.parameters(), options.beta1(), options.beta2());
             Adam criticAdam = new Adam(critic.parameters(), options.beta1(), options.beta2());
             State state = new State(generator, critic, average, generatorAdam, criticAdam);
@@ -98,7 +104,9 @@ public final class WganGpTrainer {
                     iterate(t, state, manager, type, log);
                 }
                 if (t % options.checkpointEvery() == 0 || t == options.iterations()) {
-                    checkpoint(t, state, log);
+                    try (NDScope scope = new NDScope()) {
+                        checkpoint(t, state, log);
+                    }
                 }
             }
             return new Result(generatorWidths, state.best, state.bestEnergy, state.bestIteration);
@@ -167,12 +175,17 @@ public final class WganGpTrainer {
         average(state);
         double validationEnergy = Double.NaN;
         if (t % options.evaluateEvery() == 0 || t == options.iterations()) {
-            validationEnergy = validate(state, manager, type);
+            List<double[]> averaged = corrected(state.average.export(), t);
+            validationEnergy = validate(averaged, manager, type);
+            if (Double.isNaN(validationEnergy)) {
+                throw new CaseException("WGAN-GP training diverged: the generator's output is not finite at iteration "
+                        + t + "; try a smaller learning rate or a larger --energy floor");
+            }
             boolean best = validationEnergy < state.bestEnergy;
             if (best) {
                 state.bestEnergy = validationEnergy;
                 state.bestIteration = t;
-                state.best = state.average.export();
+                state.best = averaged;
             }
             listener.validated(t, validationEnergy, best);
         }
@@ -228,13 +241,29 @@ public final class WganGpTrainer {
         }
     }
 
-    /** Energy distance between the averaged generator's coefficients and the validation ones, on fixed noise. */
-    private double validate(State state, NDManager manager, DataType type) {
+    /** The average with Adam's bias correction: divided by 1 - decay^t (nothing to correct without decay). */
+    private List<double[]> corrected(List<double[]> average, int t) {
+        double correction = 1 - Math.pow(options.emaDecay(), t);
+        return average.stream().map(p -> java.util.Arrays.stream(p).map(v -> v / correction).toArray()).toList();
+    }
+
+    private static List<double[]> zeros(int[] widths) {
+        List<double[]> zeros = new ArrayList<>();
+        for (int i = 0; i + 1 < widths.length; i++) {
+            zeros.add(new double[widths[i] * widths[i + 1]]);
+            zeros.add(new double[widths[i + 1]]);
+        }
+        return zeros;
+    }
+
+    /** Energy distance between a generator's coefficients and the validation ones, on fixed noise. */
+    private double validate(List<double[]> generator, NDManager manager, DataType type) {
         int m = Math.max(256, validation.length);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(
                 ThetaSampler.stream(options.seed() ^ VALIDATION_NOISE_SEED, 0));
-        double[] flat = state.average.forward(noise(manager, gaussian, m, type)).toType(DataType.FLOAT64, false)
-                .toDoubleArray();
+        int[] widths = widths(options.latent(), options.generatorHidden(), train[0].length);
+        double[] flat = Mlp.of(manager, widths, generator, type, false).forward(noise(manager, gaussian, m, type))
+                .toType(DataType.FLOAT64, false).toDoubleArray();
         int k = train[0].length;
         double[][] generated = new double[m][k];
         for (int i = 0; i < m; i++) {
@@ -251,8 +280,8 @@ public final class WganGpTrainer {
         log.write();
         Hdf5Files.writeAtomically(checkpointFile(), CHECKPOINT_FORMAT, CHECKPOINT_VERSION, file -> {
             file.putAttribute("iteration", (long) t);
-            file.putAttribute("options", options.toString());
-            file.putAttribute("data_sha256", dataHash);
+            file.putAttribute("key", key);
+            file.putAttribute("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
             file.putAttribute("best_energy", state.bestEnergy);
             file.putAttribute("best_iteration", (long) state.bestIteration);
             file.putAttribute("adam_steps", new long[] {state.generatorAdam.steps(), state.criticAdam.steps()});
@@ -280,10 +309,14 @@ public final class WganGpTrainer {
             return 0;
         }
         try (HdfFile checkpoint = Hdf5Files.open(file, CHECKPOINT_FORMAT, CHECKPOINT_VERSION, "training checkpoint")) {
-            if (!options.toString().equals(checkpoint.getAttribute("options").getData())
-                    || !dataHash.equals(checkpoint.getAttribute("data_sha256").getData())) {
+            if (!key.equals(checkpoint.getAttribute("key").getData())) {
                 listener.note("ignoring " + file + ": it was made with other options or data");
                 return 0;
+            }
+            Object threads = checkpoint.getAttribute("threads").getData();
+            if (!threads.equals(System.getProperty("ai.djl.pytorch.num_threads", "default"))) {
+                listener.note("the checkpoint was made with " + threads + " libtorch thread(s): the resumed run may "
+                        + "differ from an uninterrupted one in the last bits");
             }
             int iteration = (int) ((Number) checkpoint.getAttribute("iteration").getData()).longValue();
             long[] steps = (long[]) checkpoint.getAttribute("adam_steps").getData();

@@ -2,6 +2,7 @@ package org.submodeluq.surrogate.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
 import org.submodeluq.surrogate.reduction.PcaReduction;
 
@@ -31,6 +32,9 @@ public record GeneratorMetrics(double energyDistance, double slicedWasserstein1,
     /** Compares two sets of samples. */
     public static GeneratorMetrics compare(double[][] generated, double[][] heldOut, PcaReduction reduction,
                                            long seed) {
+        if (heldOut.length < 2) {
+            throw new CaseException("the test split holds " + heldOut.length + " sample(s); metrics need at least 2");
+        }
         double rms = 0;
         for (double[] row : heldOut) {
             for (double value : row) {

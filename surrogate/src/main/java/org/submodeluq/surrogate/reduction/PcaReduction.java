@@ -49,6 +49,9 @@ public final class PcaReduction {
         if (n < 2) {
             throw new CaseException("PCA needs at least 2 training samples, not " + n);
         }
+        if (fixedCount < 0) {
+            throw new CaseException("--components", "= " + fixedCount + " is not allowed: must be >= 0 (0: by energy)");
+        }
         if (!(energy > 0 && energy <= 1)) {
             throw new CaseException("--energy", "= " + energy + " is not allowed: must be in (0, 1]");
         }

@@ -37,7 +37,7 @@ class WganGpTrainerTest {
     }
 
     private static WganGpTrainer.Result train(WganGpOptions options, Path directory, TrainingListener listener) {
-        return new WganGpTrainer(options, TRAIN, VALIDATION, "data", directory, Device.cpu(), listener).train();
+        return new WganGpTrainer(options, TRAIN, VALIDATION, directory, Device.cpu(), listener).train();
     }
 
     @Test
