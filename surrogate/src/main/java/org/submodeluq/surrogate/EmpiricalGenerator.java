@@ -1,6 +1,5 @@
 package org.submodeluq.surrogate;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.surrogate.data.SampleMatrix;
 
@@ -29,11 +28,10 @@ public final class EmpiricalGenerator implements BoundaryConditionGenerator {
     }
 
     @Override
-    public double[][] sample(int n, long seed) {
-        UniformRandomProvider rng = ThetaSampler.stream(seed, 0);
+    public double[][] sample(long seed, long first, int n) {
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
-            rows[i] = train.rows()[rng.nextInt(train.size())].clone();
+            rows[i] = train.rows()[ThetaSampler.stream(seed, first + i).nextInt(train.size())].clone();
         }
         return rows;
     }

@@ -1,7 +1,5 @@
 package org.submodeluq.surrogate;
 
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.surrogate.reduction.PcaReduction;
 
 /**
@@ -30,14 +28,7 @@ public final class PcaGaussianGenerator implements BoundaryConditionGenerator {
     }
 
     @Override
-    public double[][] sample(int n, long seed) {
-        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(ThetaSampler.stream(seed, 0));
-        double[][] z = new double[n][reduction.components()];
-        for (double[] row : z) {
-            for (int k = 0; k < row.length; k++) {
-                row[k] = gaussian.sample();
-            }
-        }
-        return reduction.decode(z);
+    public double[][] sample(long seed, long first, int n) {
+        return reduction.decode(StandardNormals.rows(seed, first, n, reduction.components()));
     }
 }

@@ -61,6 +61,26 @@ class GeneratorFilesTest {
     }
 
     @Test
+    void anyRangeOfSamplesEqualsTheSameRowsOfTheWholeSequence(@TempDir Path directory) {
+        for (GeneratorKind kind : GeneratorKind.values()) {
+            BoundaryConditionGenerator generator = GeneratorTraining.train(data(), settings(kind),
+                    directory.resolve(kind.text()), TrainingListener.SILENT).generator();
+            double[][] whole = generator.sample(12, 5);
+            double[][] middle = generator.sample(5, 4, 3);
+            double[][] reversed = new double[12][];
+            for (int i = 11; i >= 0; i--) {
+                reversed[i] = generator.sample(5, i, 1)[0];
+            }
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(whole[4 + i], middle[i], 1e-12, kind.text() + " row " + (4 + i));
+            }
+            for (int i = 0; i < 12; i++) {
+                assertArrayEquals(whole[i], reversed[i], 1e-12, kind.text() + " row " + i + " drawn alone");
+            }
+        }
+    }
+
+    @Test
     void sampleFilesKeepTheTrainingShape(@TempDir Path directory) {
         double[][] rows = {{1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}};
         Path file = directory.resolve("samples.h5");

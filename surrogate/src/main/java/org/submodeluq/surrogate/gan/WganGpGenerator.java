@@ -6,8 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.surrogate.StandardNormals;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.reduction.PcaReduction;
@@ -59,16 +58,16 @@ public final class WganGpGenerator implements BoundaryConditionGenerator {
     }
 
     @Override
-    public double[][] sample(int n, long seed) {
-        return reduction.decode(coefficients(n, seed));
+    public double[][] sample(long seed, long first, int n) {
+        return reduction.decode(coefficients(StandardNormals.rows(seed, first, n, widths[0])));
     }
 
-    /** Whitened principal-component coefficients of n samples. */
-    private double[][] coefficients(int n, long seed) {
-        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(ThetaSampler.stream(seed, 0));
+    /** Whitened principal-component coefficients, one row per row of latent noise. */
+    private double[][] coefficients(double[][] latent) {
+        int n = latent.length;
         double[] noise = new double[n * widths[0]];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = gaussian.sample();
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(latent[i], 0, noise, i * widths[0], widths[0]);
         }
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Mlp network = Mlp.of(manager, widths, parameters, DataType.FLOAT64, false);
