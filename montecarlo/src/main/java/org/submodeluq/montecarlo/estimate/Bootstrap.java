@@ -1,0 +1,78 @@
+package org.submodeluq.montecarlo.estimate;
+
+import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Percentile bootstrap intervals: the statistic is recomputed on resamples drawn with replacement, and
+ * the interval is the central {@code level} part of those replicates (type 7 quantiles, see
+ * {@link Quantiles}). Seeded, so one seed gives one interval. The statistic receives a buffer that is
+ * refilled for each resample: it may reorder it but must not keep it.
+ */
+public final class Bootstrap {
+
+    private Bootstrap() {
+    }
+
+    /** The percentile interval of {@code statistic} over resamples of {@code x}. */
+    public static Interval oneSample(double[] x, ToDoubleFunction<double[]> statistic, int resamples,
+            double level, long seed) {
+        requireSamples(x, "sample");
+        UniformRandomProvider random = generator(resamples, level, seed);
+        double[] buffer = new double[x.length];
+        double[] replicates = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            resample(x, buffer, random);
+            replicates[r] = statistic.applyAsDouble(buffer);
+        }
+        return percentileInterval(replicates, level);
+    }
+
+    /**
+     * The percentile interval of a comparison {@code metric} between two independent samples, each
+     * resampled on its own (for instance a distance between submodel and full-run QoIs).
+     */
+    public static Interval twoSample(double[] a, double[] b, ToDoubleBiFunction<double[], double[]> metric,
+            int resamples, double level, long seed) {
+        requireSamples(a, "first sample");
+        requireSamples(b, "second sample");
+        UniformRandomProvider random = generator(resamples, level, seed);
+        double[] bufferA = new double[a.length];
+        double[] bufferB = new double[b.length];
+        double[] replicates = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            resample(a, bufferA, random);
+            resample(b, bufferB, random);
+            replicates[r] = metric.applyAsDouble(bufferA, bufferB);
+        }
+        return percentileInterval(replicates, level);
+    }
+
+    private static UniformRandomProvider generator(int resamples, double level, long seed) {
+        if (resamples < 1) {
+            throw new IllegalArgumentException("bootstrap needs at least one resample, got " + resamples);
+        }
+        ConfidenceLevel.require(level);
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    }
+
+    private static void requireSamples(double[] x, String what) {
+        if (x.length == 0) {
+            throw new IllegalArgumentException("bootstrap " + what + " is empty");
+        }
+    }
+
+    private static void resample(double[] from, double[] into, UniformRandomProvider random) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = from[random.nextInt(from.length)];
+        }
+    }
+
+    private static Interval percentileInterval(double[] replicates, double level) {
+        double tail = ConfidenceLevel.tail(level);
+        double[] ends = Quantiles.exact(replicates, tail, 1 - tail);
+        return new Interval(ends[0], ends[1]);
+    }
+}
