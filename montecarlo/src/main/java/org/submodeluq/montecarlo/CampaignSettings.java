@@ -1,0 +1,69 @@
+package org.submodeluq.montecarlo;
+
+import java.util.Map;
+import org.submodeluq.fem.model.QuantitiesOfInterest;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.montecarlo.estimate.StoppingRule;
+import org.submodeluq.montecarlo.estimate.SummaryOptions;
+
+/**
+ * How a Monte Carlo campaign runs. Samples are drawn and checkpointed in batches of fixed size; the
+ * stopping rule is tested only at batch boundaries, in sample order, so that where a campaign stops
+ * does not depend on the thread count or on interruptions.
+ *
+ * @param stopping the sample count, and optionally a target relative half-width of the mean's interval
+ * @param seed sample i reads stream i of this seed
+ * @param batchSize samples per checkpoint record and per stopping test
+ * @param blockWidth samples advanced together through one multi-right-hand-side solve per step
+ * @param threads worker threads
+ * @param summary the statistics reported at the end; its thresholds are ignored
+ * @param thresholds per quantity of interest, the thresholds whose exceedance probability to estimate
+ */
+public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, int blockWidth, int threads,
+                               SummaryOptions summary, Map<String, double[]> thresholds) {
+
+    /** Default samples per batch: small enough to lose little to a crash, large enough to amortise the log. */
+    public static final int DEFAULT_BATCH = 50;
+
+    public CampaignSettings {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (blockWidth < 1 || blockWidth > batchSize) {
+            throw new IllegalArgumentException("block width must be in [1, batch size = " + batchSize + "], got "
+                    + blockWidth);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        for (String name : thresholds.keySet()) {
+            if (!QuantitiesOfInterest.NAMES.contains(name)) {
+                throw new CaseException("threshold for '" + name + "', which is not a quantity of interest (known: "
+                        + String.join(", ", QuantitiesOfInterest.NAMES) + ")");
+            }
+        }
+        thresholds = Map.copyOf(thresholds);
+    }
+
+    /** A campaign of exactly {@code samples} samples with default statistics and no thresholds. */
+    public static CampaignSettings of(long samples, long seed, int threads) {
+        return new CampaignSettings(StoppingRule.samples(samples), seed, DEFAULT_BATCH, 1, threads,
+                SummaryOptions.defaults(), Map.of());
+    }
+
+    /** The statistics of one quantity: the common options with that quantity's thresholds. */
+    SummaryOptions summaryOf(String quantity) {
+        return new SummaryOptions(summary.level(), summary.meanMethod(), summary.proportionMethod(),
+                summary.quantileProbabilities(), thresholds.getOrDefault(quantity, new double[0]), summary.seed());
+    }
+
+    /** Batches the campaign would run without early stopping. */
+    long batchCount() {
+        return (stopping.maxSamples() + batchSize - 1) / batchSize;
+    }
+
+    /** Samples in batch k (the last one may be short). */
+    int samplesIn(long batch) {
+        return (int) Math.min(batchSize, stopping.maxSamples() - batch * batchSize);
+    }
+}

@@ -1,0 +1,14 @@
+package org.submodeluq.montecarlo;
+
+/**
+ * What drove a campaign, for its output and its checkpoint's identity.
+ *
+ * @param name the generator's name in tables ({@code wgan-gp}, {@code pca-gaussian}, ...)
+ * @param manifest the generator's manifest (JSON), which tells one trained generator from another
+ */
+public record GeneratorLabel(String name, String manifest) {
+
+    String identity() {
+        return name + "\n" + manifest;
+    }
+}

@@ -1,0 +1,74 @@
+package org.submodeluq.montecarlo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.submodeluq.fem.model.BoundaryTraces;
+import org.submodeluq.fem.model.QuantitiesOfInterest;
+import org.submodeluq.fem.model.Submodel;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.surrogate.BoundaryConditionGenerator;
+
+/**
+ * Monte Carlo samples of the zone: generated boundary traces through the submodel to its quantities
+ * of interest. Sample i depends only on the generator, the seed and i.
+ */
+public final class SubmodelSampler {
+
+    private final Submodel submodel;
+    private final BoundaryConditionGenerator generator;
+    private final long seed;
+    private final int nodes;
+    private final int steps;
+
+    /** @throws CaseException when the generator's traces do not have the zone's shape */
+    public SubmodelSampler(Submodel submodel, BoundaryConditionGenerator generator, long seed) {
+        this.submodel = submodel;
+        this.generator = generator;
+        this.seed = seed;
+        this.nodes = submodel.mesh().cutNodeCount();
+        this.steps = submodel.mesh().spec().time().steps();
+        int[] expected = {nodes, 2, steps};
+        if (!Arrays.equals(generator.featureShape(), expected)) {
+            throw new CaseException("the " + generator.kind().text() + " generator makes traces of shape "
+                    + shape(generator.featureShape()) + " (nodes x components x steps) but the zone of case '"
+                    + submodel.mesh().spec().name() + "' needs " + shape(expected)
+                    + ": train the generator on a training set of this case");
+        }
+    }
+
+    private static String shape(int[] shape) {
+        return String.join(" x ", Arrays.stream(shape).mapToObj(String::valueOf).toList());
+    }
+
+    public BoundaryConditionGenerator generator() {
+        return generator;
+    }
+
+    /** The case whose zone is sampled. */
+    public CaseSpec spec() {
+        return submodel.mesh().spec();
+    }
+
+    /**
+     * The quantities of samples {@code first .. first + n - 1}, {@code blockWidth} at a time through
+     * the submodel (results do not depend on the width).
+     *
+     * @return n rows in the order of {@link QuantitiesOfInterest#NAMES}
+     */
+    public double[][] run(long first, int n, int blockWidth) {
+        List<BoundaryTraces> traces = new ArrayList<>(n);
+        for (double[] row : generator.sample(seed, first, n)) {
+            traces.add(new BoundaryTraces(nodes, steps, row));
+        }
+        double[][] quantities = new double[n][];
+        for (int start = 0; start < n; start += blockWidth) {
+            List<QuantitiesOfInterest> block = submodel.run(traces.subList(start, Math.min(start + blockWidth, n)));
+            for (int k = 0; k < block.size(); k++) {
+                quantities[start + k] = block.get(k).toArray();
+            }
+        }
+        return quantities;
+    }
+}

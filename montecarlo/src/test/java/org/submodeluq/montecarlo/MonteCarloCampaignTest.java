@@ -1,0 +1,128 @@
+package org.submodeluq.montecarlo;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.fem.model.BoundaryTraces;
+import org.submodeluq.fem.model.FullModel;
+import org.submodeluq.fem.model.Submodel;
+import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.fem.training.CampaignProgress;
+import org.submodeluq.montecarlo.estimate.MeanIntervals;
+import org.submodeluq.montecarlo.estimate.StoppingRule;
+import org.submodeluq.montecarlo.estimate.SummaryOptions;
+
+/** Campaigns: independent of threads, blocks and crashes; stopped by the rule; right on a known answer. */
+class MonteCarloCampaignTest {
+
+    private static final CaseSpec SPEC = CaseFiles.defaultCase().withMesh(40, 10).withTime(50, 0.04);
+    private static final GeneratorLabel LABEL = new GeneratorLabel("scaled", "{\"kind\": \"scaled\"}");
+    private static Submodel submodel;
+    private static BoundaryTraces base;
+
+    @BeforeAll
+    static void fixedTraces() {
+        submodel = new Submodel(SPEC);
+        base = new FullModel(submodel.mesh()).run(new ThetaSampler(SPEC, 1).sample(0)).traces();
+    }
+
+    private static MonteCarloResult run(Path out, CampaignSettings settings, long failAt) {
+        SubmodelSampler sampler = new SubmodelSampler(submodel, new ScaledTraces(base, failAt), settings.seed());
+        return new MonteCarloCampaign(sampler, LABEL, settings, out).run(CampaignProgress.SILENT);
+    }
+
+    private static CampaignSettings settings(StoppingRule stopping, int batch, int block, int threads) {
+        return new CampaignSettings(stopping, 17, batch, block, threads, SummaryOptions.defaults(),
+                Map.of("peak_von_mises", new double[] {0.1, 0.2}));
+    }
+
+    @Test
+    void threadsAndBlocksDoNotChangeABit(@TempDir Path directory) {
+        MonteCarloResult one = run(directory.resolve("one.h5"), settings(StoppingRule.samples(45), 10, 1, 1), -1);
+        MonteCarloResult two = run(directory.resolve("two.h5"), settings(StoppingRule.samples(45), 10, 4, 2), -1);
+        assertEquals(45, one.samples().length);
+        for (int i = 0; i < 45; i++) {
+            assertArrayEquals(one.samples()[i], two.samples()[i], 0.0, "sample " + i);
+        }
+        assertEquals(one.summaries(), two.summaries());
+        assertArrayEquals(one.samples(), MonteCarloFile.read(directory.resolve("two.h5")).samples());
+        assertFalse(Files.exists(directory.resolve("two.h5.checkpoint")), "the checkpoint goes once the file is written");
+    }
+
+    @Test
+    void aCampaignThatCrashedResumesToTheSameBits(@TempDir Path directory) {
+        MonteCarloResult whole = run(directory.resolve("whole.h5"), settings(StoppingRule.samples(60), 10, 1, 2), -1);
+        Path out = directory.resolve("resumed.h5");
+        assertThrows(IllegalStateException.class, () -> run(out, settings(StoppingRule.samples(60), 10, 1, 1), 30));
+        assertTrue(Files.exists(directory.resolve("resumed.h5.checkpoint")));
+        MonteCarloResult resumed = run(out, settings(StoppingRule.samples(60), 10, 1, 2), -1);
+        assertEquals(30, resumed.resumedSamples());
+        assertArrayEquals(whole.samples(), resumed.samples());
+        assertEquals(whole.summaries(), resumed.summaries());
+    }
+
+    @Test
+    void aPrecisionTargetStopsAtTheSameBatchOnAnyThreadCount(@TempDir Path directory) {
+        StoppingRule rule = new StoppingRule(5000, 0.02, 0.95, 20);
+        MonteCarloResult one = run(directory.resolve("one.h5"), settings(rule, 10, 1, 1), -1);
+        MonteCarloResult two = run(directory.resolve("two.h5"), settings(rule, 10, 1, 2), -1);
+        int n = one.samples().length;
+        double widest = one.summaries().stream()
+                .mapToDouble(s -> s.meanInterval().halfWidth() / Math.abs(s.mean())).max().orElseThrow();
+        assertAll(
+                () -> assertTrue(n < 5000 && n % 10 == 0, "stops early, at a batch boundary: " + n),
+                () -> assertEquals(n, two.samples().length),
+                () -> assertTrue(widest <= 0.02, "relative half-width " + widest),
+                () -> assertTrue(one.stopReason().contains("interval"), one.stopReason()));
+    }
+
+    @Test
+    void theMeanIntervalCoversTheKnownMeanInNinetyFivePercentOfRepetitions() {
+        CaseSpec coarse = SPEC.withTime(25, 0.08);
+        Submodel zone = new Submodel(coarse);
+        BoundaryTraces traces = new FullModel(zone.mesh()).run(new ThetaSampler(coarse, 1).sample(0)).traces();
+        double truth = zone.run(traces).peakCentreDisplacement();
+        SubmodelSampler check = new SubmodelSampler(zone, new ScaledTraces(traces, -1), 3);
+        assertTrue(truth > 1e-3, "the wave must reach the centre: " + truth);
+        assertEquals(ScaledTraces.scale(3, 5) * truth, check.run(5, 1, 1)[0][0], 1e-12 * truth,
+                "linearity: sample = a x base");
+        int repetitions = 1000;
+        int n = 100;
+        long covered = IntStream.range(0, repetitions).parallel().filter(r -> {
+            double[][] samples = new SubmodelSampler(zone, new ScaledTraces(traces, -1), 1000 + r).run(0, n, 1);
+            return MeanIntervals.normal(MonteCarloResult.column(samples, 0), 0.95).contains(truth);
+        }).count();
+        double coverage = covered / (double) repetitions;
+        System.out.printf("coverage of the 95 %% interval over %d repetitions of %d samples: %.3f%n", repetitions, n,
+                coverage);
+        assertTrue(coverage >= 0.93 && coverage <= 0.97, "coverage " + coverage);
+    }
+
+    @Test
+    void badInputGivesOneClearErrorEach(@TempDir Path directory) {
+        Submodel other = new Submodel(SPEC.withMesh(80, 20));
+        CaseException shape = assertThrows(CaseException.class,
+                () -> new SubmodelSampler(other, new ScaledTraces(base, -1), 1));
+        CaseException threshold = assertThrows(CaseException.class, () -> new CampaignSettings(
+                StoppingRule.samples(10), 1, 10, 1, 1, SummaryOptions.defaults(), Map.of("peak_stress", new double[] {1})));
+        assertAll(
+                () -> assertTrue(shape.getMessage().startsWith("the empirical generator makes traces of shape "
+                        + "22 x 2 x 50 (nodes x components x steps) but the zone of case"), shape.getMessage()),
+                () -> assertEquals("threshold for 'peak_stress', which is not a quantity of interest (known: "
+                        + "peak_centre_displacement, peak_von_mises, peak_strain_energy)", threshold.getMessage()));
+    }
+}

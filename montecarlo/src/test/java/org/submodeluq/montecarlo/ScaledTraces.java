@@ -1,0 +1,63 @@
+package org.submodeluq.montecarlo;
+
+import org.submodeluq.fem.model.BoundaryTraces;
+import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.surrogate.BoundaryConditionGenerator;
+import org.submodeluq.surrogate.GeneratorKind;
+
+/**
+ * A generator with a known push-forward: one fixed set of traces scaled by a ~ U(0.5, 1.5). The
+ * submodel is linear and a > 0, so each sample's peak centre displacement is a times the fixed
+ * traces', and its mean is exactly theirs.
+ */
+final class ScaledTraces implements BoundaryConditionGenerator {
+
+    private final double[] base;
+    private final int[] shape;
+    private final long failAtSample;
+
+    /** @param failAtSample the first sample index whose draw throws, to simulate a crash; -1 for never */
+    ScaledTraces(BoundaryTraces base, long failAtSample) {
+        double[][][] nested = base.toArray();
+        this.shape = new int[] {nested.length, 2, nested[0][0].length};
+        this.base = new double[shape[0] * 2 * shape[2]];
+        int k = 0;
+        for (double[][] node : nested) {
+            for (double[] component : node) {
+                for (double value : component) {
+                    this.base[k++] = value;
+                }
+            }
+        }
+        this.failAtSample = failAtSample;
+    }
+
+    static double scale(long seed, long index) {
+        return 0.5 + ThetaSampler.stream(seed, index).nextDouble();
+    }
+
+    @Override
+    public GeneratorKind kind() {
+        return GeneratorKind.EMPIRICAL;
+    }
+
+    @Override
+    public int[] featureShape() {
+        return shape.clone();
+    }
+
+    @Override
+    public double[][] sample(long seed, long first, int n) {
+        if (failAtSample >= 0 && first + n > failAtSample) {
+            throw new IllegalStateException("simulated crash at sample " + failAtSample);
+        }
+        double[][] rows = new double[n][base.length];
+        for (int i = 0; i < n; i++) {
+            double a = scale(seed, first + i);
+            for (int k = 0; k < base.length; k++) {
+                rows[i][k] = a * base[k];
+            }
+        }
+        return rows;
+    }
+}
