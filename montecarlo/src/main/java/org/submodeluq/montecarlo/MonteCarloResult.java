@@ -39,7 +39,8 @@ public record MonteCarloResult(double[][] samples, List<QoiSummary> summaries, L
         return column(samples, q);
     }
 
-    static double[] column(double[][] rows, int q) {
+    /** Column q of {@code rows}. */
+    public static double[] column(double[][] rows, int q) {
         double[] column = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             column[i] = rows[i][q];

@@ -50,6 +50,32 @@ public final class Bootstrap {
         return percentileInterval(replicates, level);
     }
 
+    /**
+     * The percentile interval of a comparison {@code metric} between two samples paired element by
+     * element (a quantity from two models of the same runs): each resample draws the same indices
+     * from both, so identical samples give a zero-width interval.
+     */
+    public static Interval paired(double[] a, double[] b, ToDoubleBiFunction<double[], double[]> metric,
+            int resamples, double level, long seed) {
+        requireSamples(a, "first sample");
+        if (b.length != a.length) {
+            throw new IllegalArgumentException("paired samples differ in size: " + a.length + " and " + b.length);
+        }
+        UniformRandomProvider random = generator(resamples, level, seed);
+        double[] bufferA = new double[a.length];
+        double[] bufferB = new double[b.length];
+        double[] replicates = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < a.length; i++) {
+                int k = random.nextInt(a.length);
+                bufferA[i] = a[k];
+                bufferB[i] = b[k];
+            }
+            replicates[r] = metric.applyAsDouble(bufferA, bufferB);
+        }
+        return percentileInterval(replicates, level);
+    }
+
     private static UniformRandomProvider generator(int resamples, double level, long seed) {
         if (resamples < 1) {
             throw new IllegalArgumentException("bootstrap needs at least one resample, got " + resamples);

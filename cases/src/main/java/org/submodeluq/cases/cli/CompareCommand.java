@@ -1,0 +1,90 @@
+package org.submodeluq.cases.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.montecarlo.compare.Comparison;
+import org.submodeluq.montecarlo.compare.ComparisonFile;
+import org.submodeluq.montecarlo.compare.ComparisonReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code submodel-uq compare}: Monte Carlo results against the reference full runs of a training set. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares each quantity's distribution in Monte Carlo files with the test split of a "
+                + "training set: errors of mean, std, 5 % and 95 % quantiles, W1/std and Kolmogorov-Smirnov, with "
+                + "bootstrap intervals, the noise floor (two halves of the reference) and the exact replay (the "
+                + "test traces through the submodel).",
+                "Prints the table and writes it in Markdown and HDF5."})
+final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--reference", paramLabel = "FILE", required = true,
+            description = "Training set whose test split is the reference.")
+    private Path reference;
+
+    @Option(names = "--mc", paramLabel = "FILE", description = "Monte Carlo file made by mc; repeatable.")
+    private List<Path> monteCarlo = new ArrayList<>();
+
+    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "500",
+            description = "Bootstrap resamples per metric interval; 0 for none (default: ${DEFAULT-VALUE}).")
+    private int resamples;
+
+    @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
+            description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+    private double level;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+            description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads of the exact replay (default: one per core).")
+    private Integer threads;
+
+    @Option(names = "--markdown", paramLabel = "FILE", defaultValue = "comparison.md",
+            description = "Markdown table to write (default: ${DEFAULT-VALUE}).")
+    private Path markdown;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "comparison.h5",
+            description = "HDF5 table to write (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--quiet", description = "No progress lines.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (resamples < 0 || !(level > 0 && level < 1)) {
+            throw new CaseException("--bootstrap must be >= 0 and --level in (0, 1)");
+        }
+        PrintWriter stdout = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ComparisonReport report = Comparison.run(reference, monteCarlo,
+                new Comparison.Settings(resamples, level, seed, parallel), line -> {
+                    if (!quiet) {
+                        err.println("compare: " + line);
+                        err.flush();
+                    }
+                });
+        ComparisonFile.write(out, report);
+        try {
+            Files.writeString(markdown, report.markdown());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + markdown + ": " + e.getMessage(), e);
+        }
+        stdout.print(report.text());
+        stdout.printf("wrote %s and %s%n", markdown, out);
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,181 @@
+package org.submodeluq.cases.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.submodeluq.fem.model.Submodel;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.montecarlo.CampaignSettings;
+import org.submodeluq.montecarlo.GeneratorLabel;
+import org.submodeluq.montecarlo.MonteCarloCampaign;
+import org.submodeluq.montecarlo.MonteCarloResult;
+import org.submodeluq.montecarlo.SubmodelSampler;
+import org.submodeluq.montecarlo.estimate.Exceedance;
+import org.submodeluq.montecarlo.estimate.MeanIntervalMethod;
+import org.submodeluq.montecarlo.estimate.ProportionIntervalMethod;
+import org.submodeluq.montecarlo.estimate.QoiSummary;
+import org.submodeluq.montecarlo.estimate.StoppingRule;
+import org.submodeluq.montecarlo.estimate.SummaryOptions;
+import org.submodeluq.surrogate.BoundaryConditionGenerator;
+import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.surrogate.GeneratorFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code submodel-uq mc}: a Monte Carlo campaign of the submodel driven by a trained generator. */
+@Command(name = "mc", mixinStandardHelpOptions = true,
+        description = {"Runs the submodel on boundary traces drawn from a trained generator and writes the "
+                + "quantities of interest, their statistics and convergence history (HDF5).",
+                "Interrupted, the same command resumes: finished batches wait in OUT.checkpoint."})
+final class MonteCarloCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec command;
+
+    @Mixin
+    private CaseOption caseOption;
+
+    @Option(names = "--generator", paramLabel = "DIR", required = true, description = "Model directory made by train.")
+    private Path generatorDirectory;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "2000",
+            description = "Samples, or the most samples when --target is set (default: ${DEFAULT-VALUE}).")
+    private long samples;
+
+    @Option(names = "--target", paramLabel = "REL", defaultValue = "0",
+            description = "Stop once every mean's interval half-width is within REL of |mean|, e.g. 0.01; "
+                    + "0 for no target (default: ${DEFAULT-VALUE}).")
+    private double target;
+
+    @Option(names = "--min-samples", paramLabel = "N", defaultValue = "100",
+            description = "Fewest samples before --target may stop the campaign (default: ${DEFAULT-VALUE}).")
+    private long minSamples;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: one per core).")
+    private Integer threads;
+
+    @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
+            description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
+    private double level;
+
+    @Option(names = "--interval", paramLabel = "METHOD", defaultValue = "normal",
+            description = "Interval of the means: normal, batch-means or bootstrap (default: ${DEFAULT-VALUE}).")
+    private String meanMethod;
+
+    @Option(names = "--proportion-interval", paramLabel = "METHOD", defaultValue = "wilson",
+            description = "Interval of exceedance probabilities: wilson or clopper-pearson "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String proportionMethod;
+
+    @Option(names = "--quantiles", paramLabel = "P[,P...]", split = ",", defaultValue = "0.05,0.5,0.95",
+            description = "Quantiles to report (default: ${DEFAULT-VALUE}).")
+    private double[] quantiles;
+
+    @Option(names = "--threshold", paramLabel = "QOI=VALUE[,VALUE...]",
+            description = "Estimate P(QOI > VALUE), e.g. --threshold peak_von_mises=0.02,0.03; repeatable.")
+    private Map<String, String> thresholds = new LinkedHashMap<>();
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + CampaignSettings.DEFAULT_BATCH,
+            description = "Samples per checkpointed batch (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--block", paramLabel = "B", defaultValue = "1",
+            description = "Samples advanced together through one multi-right-hand-side solve per step; results "
+                    + "do not depend on it (default: ${DEFAULT-VALUE}).")
+    private int block;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
+            description = "Where a WGAN-GP generator runs: auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    private String device;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "mc.h5",
+            description = "Output file (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--quiet", description = "No progress display.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = command.commandLine().getOut();
+        CaseSpec spec = caseOption.load();
+        CampaignSettings settings = settings();
+        DjlRuntime.configure(1);
+        BoundaryConditionGenerator generator = GeneratorFiles.load(generatorDirectory, null, DjlRuntime.device(device));
+        SubmodelSampler sampler = new SubmodelSampler(new Submodel(spec), generator, seed);
+        GeneratorLabel label = new GeneratorLabel(generator.kind().text(),
+                GeneratorFiles.manifest(generatorDirectory).toString());
+        ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet);
+        progress.note(samples + " samples of case " + spec.name() + " from the " + label.name() + " generator in "
+                + generatorDirectory + ", seed " + seed + ", on " + settings.threads() + " threads");
+        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, out).run(progress.forCampaign());
+        long computed = result.samples().length - result.resumedSamples();
+        stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", out,
+                result.samples().length, result.stopReason(), result.wallSeconds(), 1e3 * result.secondsPerSample(),
+                computed > 0 ? String.format(Locale.ROOT, ", %.0f samples/s", computed / result.wallSeconds()) : "",
+                result.resumedSamples() > 0 ? ", " + result.resumedSamples() + " resumed from the checkpoint" : "");
+        for (QoiSummary summary : result.summaries()) {
+            stdout.println(describe(summary));
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private CampaignSettings settings() {
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        try {
+            SummaryOptions summary = new SummaryOptions(level, MeanIntervalMethod.fromCliName(meanMethod),
+                    ProportionIntervalMethod.fromCliName(proportionMethod), quantiles, new double[0], seed);
+            StoppingRule stopping = target > 0 ? new StoppingRule(samples, target, level, Math.min(minSamples, samples))
+                    : StoppingRule.samples(samples);
+            return new CampaignSettings(stopping, seed, batch, Math.min(block, batch), parallel, summary,
+                    parseThresholds());
+        } catch (IllegalArgumentException e) {
+            throw new CaseException("invalid option: " + e.getMessage());
+        }
+    }
+
+    private Map<String, double[]> parseThresholds() {
+        Map<String, double[]> parsed = new LinkedHashMap<>();
+        thresholds.forEach((name, values) -> {
+            try {
+                parsed.put(name, Arrays.stream(values.split(",")).mapToDouble(Double::parseDouble).toArray());
+            } catch (NumberFormatException e) {
+                throw new CaseException("--threshold", name + "=" + values + " is not a list of numbers");
+            }
+        });
+        return parsed;
+    }
+
+    /** One line per quantity: mean and interval, standard deviation, quantiles, exceedances. */
+    private static String describe(QoiSummary summary) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-25s mean %.5g [%.5g, %.5g] (%s), std %.4g",
+                summary.name(), summary.mean(), summary.meanInterval().lower(), summary.meanInterval().upper(),
+                summary.intervalMethod().cliName(), Math.sqrt(summary.variance())));
+        double[] p = summary.quantileProbabilities();
+        double[] q = summary.quantiles();
+        for (int k = 0; k < p.length; k++) {
+            line.append(String.format(Locale.ROOT, ", q%s %.5g", percent(p[k]), q[k]));
+        }
+        for (Exceedance e : summary.exceedances()) {
+            line.append(String.format(Locale.ROOT, ", P(> %.4g) = %.4f [%.4f, %.4f]", e.threshold(), e.probability(),
+                    e.interval().lower(), e.interval().upper()));
+        }
+        return line.toString();
+    }
+
+    private static String percent(double p) {
+        double value = 100 * p;
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,157 @@
+package org.submodeluq.cases.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.montecarlo.MonteCarloFile;
+import picocli.CommandLine;
+
+/** {@code mc} and {@code compare} from the command line, a SIGKILL included. */
+class MonteCarloCommandTest {
+
+    private static final String SMALL_CASE = "name: small\nmesh: {nx: 40, ny: 10}\ntime: {steps: 50, dt: 0.04}\n";
+
+    @TempDir
+    static Path directory;
+    private static Path caseFile;
+    private static Path training;
+    private static Path model;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SubmodelUq.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainedGenerator() throws Exception {
+        caseFile = directory.resolve("small.yaml");
+        Files.writeString(caseFile, SMALL_CASE);
+        training = directory.resolve("training.h5");
+        model = directory.resolve("pca");
+        assertEquals(0, execute("generate", "--case", caseFile.toString(), "--samples", "40", "--split", "0.5,0.1,0.4",
+                "--solver", "java", "--quiet", "--out", training.toString()).exitCode());
+        assertEquals(0, execute("train", "--data", training.toString(), "--model", "pca-gaussian", "--out",
+                model.toString(), "--quiet").exitCode());
+    }
+
+    private static List<String> mc(Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("mc", "--case", caseFile.toString(), "--generator", model.toString(),
+                "--samples", "1500", "--batch", "25", "--seed", "5", "--quiet", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    private static Object statistic(Path file, String path, String attribute) {
+        try (HdfFile hdf = new HdfFile(file)) {
+            return hdf.getByPath(path).getAttribute(attribute).getData();
+        }
+    }
+
+    @Test
+    void aCampaignKilledWithSigkillHalfwayResumesToTheSameBits() throws Exception {
+        Path whole = directory.resolve("whole.h5");
+        Result uninterrupted = execute(mc(whole, "--threads", "2").toArray(new String[0]));
+        assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
+
+        Path killed = directory.resolve("killed.h5");
+        Path checkpoint = directory.resolve("killed.h5.checkpoint");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), SubmodelUq.class.getName()));
+        command.addAll(mc(killed, "--threads", "1"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("child.log").toFile()).start();
+        long recordBytes = 4 + 8 * (1 + 25 * 3 + 1) + 8;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (child.isAlive() && System.nanoTime() < deadline
+                && (!Files.exists(checkpoint) || Files.size(checkpoint) < 8192 + 25 * recordBytes)) {
+            Thread.sleep(20);
+        }
+        assertTrue(child.isAlive(), "the child must still be running when killed: " + Files.readString(
+                directory.resolve("child.log")));
+        child.destroyForcibly().waitFor();
+        assertTrue(Files.exists(checkpoint) && !Files.exists(killed), "killed before the end");
+
+        Result resumed = execute(mc(killed, "--threads", "2").toArray(new String[0]));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertArrayEquals(MonteCarloFile.read(whole).samples(), MonteCarloFile.read(killed).samples());
+        for (String attribute : List.of("mean", "variance", "mean_lower", "mean_upper")) {
+            assertEquals(statistic(whole, "statistics/peak_von_mises", attribute),
+                    statistic(killed, "statistics/peak_von_mises", attribute), attribute);
+        }
+        assertTrue(resumed.out().startsWith("wrote " + killed + ": 1500 samples (sample count reached)"),
+                resumed.out());
+        Matcher resumedCount = Pattern.compile(", (\\d+) resumed from the checkpoint").matcher(resumed.out());
+        assertTrue(resumedCount.find(), resumed.out());
+        long fromCheckpoint = Long.parseLong(resumedCount.group(1));
+        assertTrue(fromCheckpoint >= 25 * 25 && fromCheckpoint < 1500, fromCheckpoint + " samples resumed");
+    }
+
+    @Test
+    void compareWritesTheTableOnTheTerminalInMarkdownAndInHdf5() {
+        Path mcFile = directory.resolve("mc.h5");
+        Result campaign = execute("mc", "--case", caseFile.toString(), "--generator", model.toString(), "--samples",
+                "200", "--quiet", "--threshold", "peak_von_mises=0.2", "--out", mcFile.toString());
+        Path markdown = directory.resolve("table.md");
+        Path table = directory.resolve("table.h5");
+        Result compared = execute("compare", "--reference", training.toString(), "--mc", mcFile.toString(),
+                "--bootstrap", "50", "--quiet", "--markdown", markdown.toString(), "--out", table.toString());
+        assertAll(
+                () -> assertEquals(0, campaign.exitCode(), campaign.err()),
+                () -> assertTrue(campaign.out().contains("P(> 0.2000) = "), campaign.out()),
+                () -> assertEquals(0, compared.exitCode(), compared.err()),
+                () -> assertTrue(compared.out().contains("\nexact "), compared.out()),
+                () -> assertTrue(compared.out().contains("\npca-gaussian  200"), compared.out()),
+                () -> assertTrue(Files.readString(markdown).contains("| noise floor | 8 |")),
+                () -> assertTrue(Files.exists(table)));
+    }
+
+    @Test
+    void badInputGivesOneClearErrorEach() throws Exception {
+        Result wrongShape = execute("mc", "--generator", model.toString(), "--samples", "10", "--quiet", "--out",
+                directory.resolve("x.h5").toString());
+        Result noSuchQuantity = execute(mc(directory.resolve("y.h5"), "--threshold", "peak_stress=1")
+                .toArray(new String[0]));
+        Path otherCase = directory.resolve("stiffer.yaml");
+        Files.writeString(otherCase, SMALL_CASE.replace("small", "stiffer") + "material: {youngsModulus: 2.0}\n");
+        Path otherMc = directory.resolve("stiffer.h5");
+        assertEquals(0, execute("mc", "--case", otherCase.toString(), "--generator", model.toString(), "--samples",
+                "20", "--quiet", "--out", otherMc.toString()).exitCode());
+        Result otherReference = execute("compare", "--reference", training.toString(), "--mc", otherMc.toString(),
+                "--quiet", "--out", directory.resolve("z.h5").toString());
+        assertAll(
+                () -> assertEquals(SubmodelUq.USER_ERROR, wrongShape.exitCode()),
+                () -> assertEquals("submodel-uq: error: the pca-gaussian generator makes traces of shape 22 x 2 x 50 "
+                        + "(nodes x components x steps) but the zone of case 'plate-impact' needs 42 x 2 x 200: train "
+                        + "the generator on a training set of this case", wrongShape.err().strip()),
+                () -> assertEquals(SubmodelUq.USER_ERROR, noSuchQuantity.exitCode()),
+                () -> assertEquals("submodel-uq: error: threshold for 'peak_stress', which is not a quantity of interest "
+                        + "(known: peak_centre_displacement, peak_von_mises, peak_strain_energy)",
+                        noSuchQuantity.err().strip()),
+                () -> assertEquals(SubmodelUq.USER_ERROR, otherReference.exitCode()),
+                () -> assertTrue(otherReference.err().startsWith("submodel-uq: error: '" + otherMc + "' is a Monte "
+                        + "Carlo run of another case than the reference"), otherReference.err()));
+    }
+}
