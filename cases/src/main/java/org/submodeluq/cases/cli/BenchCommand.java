@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.submodeluq.cases.bench.CampaignBench;
 import org.submodeluq.cases.bench.GanBench;
+import org.submodeluq.cases.bench.MonteCarloBench;
 import org.submodeluq.cases.bench.SolverBench;
 import org.submodeluq.fem.bridge.PythonRuntime;
 import org.submodeluq.fem.spec.CaseException;
@@ -27,12 +29,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code submodel-uq bench}: the project's speeds, measured in one sitting and printed as Markdown
  * tables: the Java solver per run and per step (optionally beside DOLFINx), with {@code --campaign}
- * the throughput of training-set generation and the Py4J overhead per call, and with {@code --gan}
- * WGAN-GP training iterations per second.
+ * the throughput of training-set generation and the Py4J overhead per call, with {@code --gan}
+ * WGAN-GP training iterations per second, and with {@code --mc} Monte Carlo samples per second beside
+ * the cost of a full run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Times the solvers and, with --campaign and --gan, training-set generation and WGAN-GP "
-                + "training.")
+        description = "Times the solvers and, with --campaign, --gan and --mc, training-set generation, WGAN-GP "
+                + "training and Monte Carlo sampling.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -78,6 +81,26 @@ final class BenchCommand implements Callable<Integer> {
             description = "libtorch thread counts for the WGAN-GP timing (default: ${DEFAULT-VALUE}).")
     private List<Integer> ganThreads;
 
+    @Option(names = "--mc", description = "Also time Monte Carlo campaigns (generation + submodel + quantities) "
+            + "and compare a sample's cost with a full run's, Java and (when available) FEniCS.")
+    private boolean monteCarlo;
+
+    @Option(names = "--mc-meshes", paramLabel = "NXxNY", split = ",", defaultValue = "80x20,160x40",
+            description = "Meshes for the Monte Carlo timings (default: ${DEFAULT-VALUE}).")
+    private List<String> monteCarloMeshes;
+
+    @Option(names = "--mc-samples", paramLabel = "N", defaultValue = "400",
+            description = "Samples per timed Monte Carlo campaign (default: ${DEFAULT-VALUE}).")
+    private int monteCarloSamples;
+
+    @Option(names = "--mc-threads", paramLabel = "T", split = ",", defaultValue = "1,2",
+            description = "Thread counts for the Monte Carlo timings (default: ${DEFAULT-VALUE}).")
+    private List<Integer> monteCarloThreads;
+
+    @Option(names = "--mc-blocks", paramLabel = "B", split = ",", defaultValue = "1,16",
+            description = "Solve block widths for the Monte Carlo timings (default: ${DEFAULT-VALUE}).")
+    private List<Integer> monteCarloBlocks;
+
     @Option(names = "--workers", paramLabel = "W", split = ",", defaultValue = "1,2",
             description = "Worker counts for the campaign timings (default: ${DEFAULT-VALUE}).")
     private List<Integer> workers;
@@ -96,11 +119,14 @@ final class BenchCommand implements Callable<Integer> {
             campaignMeshes = List.of("80x20");
             campaignSamples = Math.min(campaignSamples, 20);
             ganIterations = Math.min(ganIterations, 50);
+            monteCarloMeshes = List.of("80x20");
+            monteCarloSamples = Math.min(monteCarloSamples, 50);
         }
-        if (steps < 2 || repeats < 1 || campaignSamples < 3 || ganIterations < 1 || workers.stream().anyMatch(w -> w < 1)
-                || ganThreads.stream().anyMatch(t -> t < 1)) {
-            throw new CaseException("--steps must be >= 2, --repeats, --gan-iterations, --workers and --gan-threads >= 1, "
-                    + "and --campaign-samples >= 3");
+        if (steps < 2 || repeats < 1 || campaignSamples < 3 || ganIterations < 1 || monteCarloSamples < 10
+                || Stream.of(workers, ganThreads, monteCarloThreads, monteCarloBlocks).flatMap(List::stream)
+                        .anyMatch(count -> count < 1)) {
+            throw new CaseException("--steps must be >= 2, --repeats, --gan-iterations, --workers, --gan-threads, "
+                    + "--mc-threads and --mc-blocks >= 1, --campaign-samples >= 3 and --mc-samples >= 10");
         }
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
@@ -133,6 +159,14 @@ final class BenchCommand implements Callable<Integer> {
             results.put("gan", rows);
             out.println();
             out.print(GanBench.table(rows));
+        }
+        if (monteCarlo) {
+            results.put("monte_carlo", monteCarloRows(base, err));
+            out.println();
+            out.print(MonteCarloBench.table(rows(results, "monte_carlo")));
+            out.println("\nA campaign includes generation (PCA-Gaussian), the submodel, the quantities, the checkpoint "
+                    + "and the output file. Full runs: the Java full model on one thread (median of 15), and FEniCS "
+                    + "through the bridge on one worker (median of 10 calls); ratios are per thread.");
         }
         if (json != null) {
             writeJson(results);
@@ -191,6 +225,29 @@ final class BenchCommand implements Callable<Integer> {
             err.flush();
             results.put("py4j_overhead", bench.overhead(base.withMesh(size[0], size[1]), 20));
         }
+    }
+
+    private List<Map<String, Object>> monteCarloRows(CaseSpec base, PrintWriter err) {
+        MonteCarloBench bench = new MonteCarloBench(monteCarloSamples);
+        String unavailable = PythonRuntime.probe(python.interpreter(), base.fenics());
+        if (unavailable != null) {
+            err.println("Monte Carlo timings without FEniCS full runs: " + unavailable);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String mesh : monteCarloMeshes) {
+            int[] size = parseMesh(mesh);
+            CaseSpec spec = base.withMesh(size[0], size[1]).withTime(steps, base.time().dt());
+            Double fenicsMs = null;
+            if (unavailable == null) {
+                err.printf("FEniCS full runs %s...%n", mesh);
+                err.flush();
+                fenicsMs = (Double) new CampaignBench(3, python.interpreter()).overhead(spec, 10).get("round_trip_ms");
+            }
+            err.printf("Monte Carlo %s: %d samples per campaign...%n", mesh, monteCarloSamples);
+            err.flush();
+            rows.addAll(bench.time(spec, monteCarloThreads, monteCarloBlocks, fenicsMs));
+        }
+        return rows;
     }
 
     private String interpreter() {

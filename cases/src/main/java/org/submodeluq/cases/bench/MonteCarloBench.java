@@ -1,0 +1,139 @@
+package org.submodeluq.cases.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.submodeluq.fem.io.Directories;
+import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.model.FullModel;
+import org.submodeluq.fem.model.Submodel;
+import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.fem.training.CampaignProgress;
+import org.submodeluq.montecarlo.CampaignSettings;
+import org.submodeluq.montecarlo.GeneratorLabel;
+import org.submodeluq.montecarlo.MonteCarloCampaign;
+import org.submodeluq.montecarlo.SubmodelSampler;
+import org.submodeluq.montecarlo.estimate.StoppingRule;
+import org.submodeluq.montecarlo.estimate.SummaryOptions;
+import org.submodeluq.surrogate.PcaGaussianGenerator;
+import org.submodeluq.surrogate.data.SampleMatrix;
+import org.submodeluq.surrogate.reduction.PcaReduction;
+
+/**
+ * Monte Carlo throughput: whole campaigns (generation, submodel, quantities, checkpoint and output
+ * file) per thread count and solve block width, driven by a PCA-Gaussian generator fitted on a few
+ * Java full runs of the same mesh, beside the cost of one Java full run, so that the ratio of a full
+ * run to a Monte Carlo sample is measured in one sitting.
+ */
+public final class MonteCarloBench {
+
+    private static final int TRAINING_RUNS = 30;
+
+    private final int samples;
+
+    /** @param samples samples per timed campaign */
+    public MonteCarloBench(int samples) {
+        this.samples = samples;
+    }
+
+    /**
+     * Rows for one mesh: one per (threads, block width), each with the full runs' costs and their
+     * ratios to a sample's cost per thread.
+     *
+     * @param fenicsMs a FEniCS full run's cost on this mesh, measured by the caller, or null
+     */
+    public List<Map<String, Object>> time(CaseSpec spec, List<Integer> threadCounts, List<Integer> blockWidths,
+                                          Double fenicsMs) {
+        ZonedMesh zoned = new ZonedMesh(spec);
+        FullModel full = new FullModel(zoned);
+        ThetaSampler thetas = new ThetaSampler(spec, 1);
+        double[][] traces = new double[TRAINING_RUNS][];
+        double[] fullSeconds = new double[TRAINING_RUNS];
+        for (int i = 0; i < TRAINING_RUNS; i++) {
+            long start = System.nanoTime();
+            traces[i] = flat(full.run(thetas.sample(i)).traces().toArray());
+            fullSeconds[i] = Timing.seconds(System.nanoTime() - start);
+        }
+        double fullRun = Timing.median(Arrays.copyOfRange(fullSeconds, TRAINING_RUNS / 2, TRAINING_RUNS));
+        int[] shape = {zoned.cutNodeCount(), 2, spec.time().steps()};
+        PcaGaussianGenerator generator = new PcaGaussianGenerator(
+                PcaReduction.fit(new SampleMatrix(traces, shape), 0.999, 0), shape);
+        Submodel submodel = new Submodel(zoned);
+        SubmodelSampler sampler = new SubmodelSampler(submodel, generator, 1);
+        campaign(sampler, Math.max(2, samples / 5), 1, 1);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int threads : threadCounts) {
+            for (int block : blockWidths) {
+                double seconds = campaign(sampler, samples, threads, block);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("mesh", spec.mesh().nx() + "x" + spec.mesh().ny());
+                row.put("threads", threads);
+                row.put("block", block);
+                row.put("samples", samples);
+                row.put("samples_per_s", samples / seconds);
+                row.put("sample_ms_per_thread", 1e3 * seconds * threads / samples);
+                row.put("java_full_run_ms", 1e3 * fullRun);
+                row.put("java_full_run_per_sample", fullRun * samples / (seconds * threads));
+                if (fenicsMs != null) {
+                    row.put("fenics_full_run_ms", fenicsMs);
+                    row.put("fenics_full_run_per_sample", 1e-3 * fenicsMs * samples / (seconds * threads));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static double[] flat(double[][][] nested) {
+        return Arrays.stream(nested).flatMap(Arrays::stream)
+                .flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /** Wall seconds of one whole campaign, written to a scratch file. */
+    private static double campaign(SubmodelSampler sampler, int samples, int threads, int block) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("submodel-uq-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            CampaignSettings settings = new CampaignSettings(StoppingRule.samples(samples), 1,
+                    CampaignSettings.DEFAULT_BATCH, Math.min(block, CampaignSettings.DEFAULT_BATCH), threads,
+                    SummaryOptions.defaults(), Map.of());
+            long start = System.nanoTime();
+            new MonteCarloCampaign(sampler, new GeneratorLabel("pca-gaussian", "{}"), settings,
+                    scratch.resolve("mc.h5")).run(CampaignProgress.SILENT);
+            return Timing.seconds(System.nanoTime() - start);
+        } finally {
+            try {
+                Directories.deleteTree(scratch);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The Markdown table of Monte Carlo rows. */
+    public static String table(List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder("| mesh | threads | block | samples | samples/s | ms per sample per thread "
+                + "| Java full run ms | Java full run / sample | FEniCS full run ms | FEniCS full run / sample |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Map<String, Object> row : rows) {
+            out.append(String.format("| %s | %d | %d | %d | %.1f | %.2f | %.1f | %.1fx | %s | %s |%n", row.get("mesh"),
+                    row.get("threads"), row.get("block"), row.get("samples"), row.get("samples_per_s"),
+                    row.get("sample_ms_per_thread"), row.get("java_full_run_ms"), row.get("java_full_run_per_sample"),
+                    row.containsKey("fenics_full_run_ms") ? String.format("%.1f", row.get("fenics_full_run_ms")) : "n/a",
+                    row.containsKey("fenics_full_run_per_sample")
+                            ? String.format("%.1fx", row.get("fenics_full_run_per_sample")) : "n/a"));
+        }
+        return out.toString();
+    }
+}
