@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.submodeluq.cases.cli.Cli.execute;
 
 import io.jhdf.HdfFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.montecarlo.MonteCarloFile;
-import picocli.CommandLine;
 
 /** {@code mc} and {@code compare} from the command line, a SIGKILL included. */
 class MonteCarloCommandTest {
@@ -31,19 +29,6 @@ class MonteCarloCommandTest {
     private static Path caseFile;
     private static Path training;
     private static Path model;
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = SubmodelUq.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void trainedGenerator() throws Exception {
@@ -73,7 +58,7 @@ class MonteCarloCommandTest {
     @Test
     void aCampaignKilledWithSigkillHalfwayResumesToTheSameBits() throws Exception {
         Path whole = directory.resolve("whole.h5");
-        Result uninterrupted = execute(mc(whole, "--threads", "2").toArray(new String[0]));
+        Cli.Result uninterrupted = execute(mc(whole, "--threads", "2").toArray(new String[0]));
         assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
 
         Path killed = directory.resolve("killed.h5");
@@ -94,7 +79,7 @@ class MonteCarloCommandTest {
         child.destroyForcibly().waitFor();
         assertTrue(Files.exists(checkpoint) && !Files.exists(killed), "killed before the end");
 
-        Result resumed = execute(mc(killed, "--threads", "2").toArray(new String[0]));
+        Cli.Result resumed = execute(mc(killed, "--threads", "2").toArray(new String[0]));
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertArrayEquals(MonteCarloFile.read(whole).samples(), MonteCarloFile.read(killed).samples());
         for (String attribute : List.of("mean", "variance", "mean_lower", "mean_upper")) {
@@ -112,11 +97,11 @@ class MonteCarloCommandTest {
     @Test
     void compareWritesTheTableOnTheTerminalInMarkdownAndInHdf5() {
         Path mcFile = directory.resolve("mc.h5");
-        Result campaign = execute("mc", "--case", caseFile.toString(), "--generator", model.toString(), "--samples",
+        Cli.Result campaign = execute("mc", "--case", caseFile.toString(), "--generator", model.toString(), "--samples",
                 "200", "--quiet", "--threshold", "peak_von_mises=0.2", "--out", mcFile.toString());
         Path markdown = directory.resolve("table.md");
         Path table = directory.resolve("table.h5");
-        Result compared = execute("compare", "--reference", training.toString(), "--mc", mcFile.toString(),
+        Cli.Result compared = execute("compare", "--reference", training.toString(), "--mc", mcFile.toString(),
                 "--bootstrap", "50", "--quiet", "--markdown", markdown.toString(), "--out", table.toString());
         assertAll(
                 () -> assertEquals(0, campaign.exitCode(), campaign.err()),
@@ -130,16 +115,16 @@ class MonteCarloCommandTest {
 
     @Test
     void badInputGivesOneClearErrorEach() throws Exception {
-        Result wrongShape = execute("mc", "--generator", model.toString(), "--samples", "10", "--quiet", "--out",
+        Cli.Result wrongShape = execute("mc", "--generator", model.toString(), "--samples", "10", "--quiet", "--out",
                 directory.resolve("x.h5").toString());
-        Result noSuchQuantity = execute(mc(directory.resolve("y.h5"), "--threshold", "peak_stress=1")
+        Cli.Result noSuchQuantity = execute(mc(directory.resolve("y.h5"), "--threshold", "peak_stress=1")
                 .toArray(new String[0]));
         Path otherCase = directory.resolve("stiffer.yaml");
         Files.writeString(otherCase, SMALL_CASE.replace("small", "stiffer") + "material: {youngsModulus: 2.0}\n");
         Path otherMc = directory.resolve("stiffer.h5");
         assertEquals(0, execute("mc", "--case", otherCase.toString(), "--generator", model.toString(), "--samples",
                 "20", "--quiet", "--out", otherMc.toString()).exitCode());
-        Result otherReference = execute("compare", "--reference", training.toString(), "--mc", otherMc.toString(),
+        Cli.Result otherReference = execute("compare", "--reference", training.toString(), "--mc", otherMc.toString(),
                 "--quiet", "--out", directory.resolve("z.h5").toString());
         assertAll(
                 () -> assertEquals(SubmodelUq.USER_ERROR, wrongShape.exitCode()),

@@ -3,9 +3,8 @@ package org.submodeluq.cases.cli;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.submodeluq.cases.cli.Cli.execute;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,31 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.fem.io.RunFile;
 import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.surrogate.SampleFile;
-import picocli.CommandLine;
 
 class SubmodelUqTest {
 
     private static final String SMALL_CASE = "name: small\nmesh: {nx: 40, ny: 10}\ntime: {steps: 50, dt: 0.04}\n";
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = SubmodelUq.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void solveWritesTheRunFileAndPrintsItsQuantities(@TempDir Path directory) throws Exception {
         Path caseFile = directory.resolve("small.yaml");
         Files.writeString(caseFile, SMALL_CASE);
         Path out = directory.resolve("runs/run.h5");
-        Result result = execute("solve", "--case", caseFile.toString(), "--seed", "7", "--sample", "2", "--out",
+        Cli.Result result = execute("solve", "--case", caseFile.toString(), "--seed", "7", "--sample", "2", "--out",
                 out.toString());
         RunFile.Contents contents = RunFile.read(out);
         double[] quantities = contents.run().quantities().toArray();
@@ -56,10 +41,10 @@ class SubmodelUqTest {
     void userErrorsPrintOneLineAndExitWithTwo(@TempDir Path directory) throws Exception {
         Path bad = directory.resolve("bad.yaml");
         Files.writeString(bad, "zone: {xMin: 0.6, xMax: 3.0}\n");
-        Result badCase = execute("solve", "--case", bad.toString(), "--out", directory.resolve("x.h5").toString());
-        Result unknownCase = execute("solve", "--case", "plate-smash");
-        Result badMesh = execute("bench", "--meshes", "80by20");
-        for (Result result : List.of(badCase, unknownCase, badMesh)) {
+        Cli.Result badCase = execute("solve", "--case", bad.toString(), "--out", directory.resolve("x.h5").toString());
+        Cli.Result unknownCase = execute("solve", "--case", "plate-smash");
+        Cli.Result badMesh = execute("bench", "--meshes", "80by20");
+        for (Cli.Result result : List.of(badCase, unknownCase, badMesh)) {
             assertEquals(SubmodelUq.USER_ERROR, result.exitCode());
             assertEquals(1, result.err().lines().count(), result.err());
             assertTrue(result.err().startsWith("submodel-uq: error: "), result.err());
@@ -73,7 +58,7 @@ class SubmodelUqTest {
         Path caseFile = directory.resolve("small.yaml");
         Files.writeString(caseFile, SMALL_CASE);
         Path out = directory.resolve("training.h5");
-        Result result = execute("generate", "--case", caseFile.toString(), "--samples", "5", "--seed", "3",
+        Cli.Result result = execute("generate", "--case", caseFile.toString(), "--samples", "5", "--seed", "3",
                 "--python", "/nonexistent/python3", "--workers", "2", "--out", out.toString());
         TrainingSetFile.Contents contents = TrainingSetFile.read(out);
         assertAll(
@@ -96,12 +81,12 @@ class SubmodelUqTest {
         assertEquals(0, execute("generate", "--case", caseFile.toString(), "--samples", "12", "--solver", "java",
                 "--quiet", "--out", training.toString()).exitCode());
         Path model = directory.resolve("pca");
-        Result trained = execute("train", "--data", training.toString(), "--model", "pca-gaussian", "--out",
+        Cli.Result trained = execute("train", "--data", training.toString(), "--model", "pca-gaussian", "--out",
                 model.toString(), "--quiet");
         Path samples = directory.resolve("samples.h5");
-        Result sampled = execute("sample", "--model", model.toString(), "--n", "4", "--seed", "2", "--out",
+        Cli.Result sampled = execute("sample", "--model", model.toString(), "--n", "4", "--seed", "2", "--out",
                 samples.toString());
-        Result wrongKind = execute("train", "--data", training.toString(), "--model", "vae", "--out",
+        Cli.Result wrongKind = execute("train", "--data", training.toString(), "--model", "vae", "--out",
                 directory.resolve("x").toString());
         double[][] rows = SampleFile.read(samples);
         assertAll(
@@ -120,7 +105,7 @@ class SubmodelUqTest {
     @Test
     void benchPrintsOneRowPerMesh(@TempDir Path directory) throws Exception {
         Path json = directory.resolve("bench.json");
-        Result result = execute("bench", "--meshes", "20x5,40x10", "--steps", "20", "--repeats", "1", "--json",
+        Cli.Result result = execute("bench", "--meshes", "20x5,40x10", "--steps", "20", "--repeats", "1", "--json",
                 json.toString());
         List<String> rows = result.out().lines().filter(line -> line.startsWith("| 20x5 ") || line.startsWith("| 40x10 "))
                 .toList();
