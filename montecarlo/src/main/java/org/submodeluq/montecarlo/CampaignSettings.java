@@ -3,6 +3,7 @@ package org.submodeluq.montecarlo;
 import java.util.Map;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.montecarlo.estimate.MeanIntervalMethod;
 import org.submodeluq.montecarlo.estimate.StoppingRule;
 import org.submodeluq.montecarlo.estimate.SummaryOptions;
 
@@ -35,6 +36,11 @@ public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, 
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        long fewest = summary.meanMethod() == MeanIntervalMethod.BATCH_MEANS ? 4 : 2;
+        if (Math.min(stopping.minSamples(), stopping.maxSamples()) < fewest) {
+            throw new IllegalArgumentException("the " + summary.meanMethod().cliName() + " interval needs at least "
+                    + fewest + " samples; the stopping rule allows " + stopping.minSamples());
         }
         for (String name : thresholds.keySet()) {
             if (!QuantitiesOfInterest.NAMES.contains(name)) {

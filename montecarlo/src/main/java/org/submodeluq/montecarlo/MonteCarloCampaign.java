@@ -48,23 +48,40 @@ public final class MonteCarloCampaign {
         String identity = "case:\n" + CaseFiles.toYaml(sampler.spec()) + "generator: " + generator.identity()
                 + "\nseed: " + settings.seed() + "\nbatch: " + settings.batchSize();
         try (RecordLog log = new RecordLog(checkpointPath(), identity, BatchRecord.length(settings.batchSize()))) {
-            Map<Long, double[]> finished = new ConcurrentHashMap<>(log.records().headMap(settings.batchCount()));
+            Map<Long, double[]> finished = new ConcurrentHashMap<>();
+            log.records().headMap(settings.batchCount()).forEach((batch, record) -> {
+                if (BatchRecord.count(record) == settings.samplesIn(batch)) {
+                    finished.put(batch, record);
+                }
+            });
             SequentialStop stop = new SequentialStop(settings);
-            long resumed = 0;
             for (long batch = 0; finished.containsKey(batch); batch++) {
                 stop.offer(batch, finished.get(batch));
             }
-            for (long batch : finished.keySet()) {
-                resumed += settings.samplesIn(batch);
-            }
+            long resumed = finished.values().stream().mapToLong(BatchRecord::count).sum();
             if (resumed > 0) {
                 progress.note("resuming: " + resumed + " samples are in " + checkpointPath());
             }
             runMissing(log, finished, stop, resumed, progress);
-            MonteCarloResult result = MonteCarloResult.of(settings, collect(finished, stop.samples()), stop.reason(),
-                    secondsPerSample(finished, stop.samples()), (System.nanoTime() - start) / 1e9, resumed);
+            if (!stop.stopped()) {
+                throw new IllegalStateException("the campaign ended with batches missing; the finished ones are in "
+                        + checkpointPath());
+            }
+            double[][] samples = new double[(int) stop.samples()][];
+            double seconds = 0;
+            for (long batch = 0; batch * settings.batchSize() < samples.length; batch++) {
+                double[] record = finished.get(batch);
+                double[][] rows = BatchRecord.quantities(record);
+                System.arraycopy(rows, 0, samples, (int) (batch * settings.batchSize()), rows.length);
+                seconds += BatchRecord.seconds(record);
+            }
+            MonteCarloResult result = MonteCarloResult.of(settings, samples, stop.reason(), seconds / samples.length,
+                    (System.nanoTime() - start) / 1e9, resumed);
             MonteCarloFile.write(output, sampler.spec(), generator, settings, result);
             log.delete();
+            if (samples.length < settings.stopping().maxSamples()) {
+                progress.note("stopped at " + samples.length + " samples: " + stop.reason());
+            }
             return result;
         }
     }
@@ -73,7 +90,7 @@ public final class MonteCarloCampaign {
                             CampaignProgress progress) {
         AtomicLong cursor = new AtomicLong();
         AtomicLong done = new AtomicLong(resumed);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
             while (failure.get() == null && !stop.stopped()) {
                 long batch = cursor.getAndIncrement();
@@ -86,14 +103,15 @@ public final class MonteCarloCampaign {
                 try {
                     long begin = System.nanoTime();
                     int n = settings.samplesIn(batch);
-                    double[][] quantities = sampler.run(batch * settings.batchSize(), n, settings.blockWidth());
+                    double[][] quantities = sampler.run(settings.seed(), batch * settings.batchSize(), n,
+                            settings.blockWidth());
                     double[] record = BatchRecord.pack(quantities, settings.batchSize(),
                             (System.nanoTime() - begin) / 1e9);
                     log.append(batch, record);
                     finished.put(batch, record);
                     stop.offer(batch, record);
                     progress.sampleDone(done.addAndGet(n), settings.stopping().maxSamples());
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
             }
@@ -113,27 +131,12 @@ public final class MonteCarloCampaign {
                 throw new IllegalStateException("interrupted; finished batches are in " + checkpointPath(), e);
             }
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        Throwable error = failure.get();
+        if (error instanceof RuntimeException runtime) {
+            throw runtime;
         }
-    }
-
-    /** The first n samples' quantities, in sample order. */
-    private double[][] collect(Map<Long, double[]> finished, long n) {
-        double[][] samples = new double[(int) n][];
-        for (long batch = 0; batch * settings.batchSize() < n; batch++) {
-            double[][] rows = BatchRecord.quantities(finished.get(batch), settings.samplesIn(batch));
-            System.arraycopy(rows, 0, samples, (int) (batch * settings.batchSize()), rows.length);
+        if (error instanceof Error fatal) {
+            throw fatal;
         }
-        return samples;
-    }
-
-    /** Thread-seconds per sample over the batches kept, resumed ones included. */
-    private double secondsPerSample(Map<Long, double[]> finished, long n) {
-        double seconds = 0;
-        for (long batch = 0; batch * settings.batchSize() < n; batch++) {
-            seconds += BatchRecord.seconds(finished.get(batch));
-        }
-        return seconds / n;
     }
 }

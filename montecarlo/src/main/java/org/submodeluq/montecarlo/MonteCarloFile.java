@@ -17,7 +17,7 @@ import org.submodeluq.montecarlo.estimate.QoiSummary;
  * A Monte Carlo result in HDF5 ({@code format = submodel-uq/monte-carlo}, version 1). Layout:
  * <pre>
  * /                      attributes: format, format_version, tool, tool_version, case_name, case_yaml,
- *                        generator, generator_manifest, seed, samples, max_samples,
+ *                        generator, generator_manifest, generator_device, seed, samples, max_samples,
  *                        target_relative_half_width, stop_reason, batch_size, block_width, threads,
  *                        level, mean_interval, proportion_interval, seconds_per_sample, wall_seconds
  * /qoi                   (n, q)  quantities of interest in sample order; attribute names
@@ -39,7 +39,7 @@ public final class MonteCarloFile {
     }
 
     /** What a Monte Carlo file holds that other commands read back. */
-    public record Contents(CaseSpec spec, String generator, long seed, double[][] samples) {
+    public record Contents(CaseSpec spec, String generator, double[][] samples) {
 
         /** Quantity q of every sample. */
         public double[] column(int q) {
@@ -54,6 +54,7 @@ public final class MonteCarloFile {
             file.putAttribute("case_yaml", CaseFiles.toYaml(spec));
             file.putAttribute("generator", generator.name());
             file.putAttribute("generator_manifest", generator.manifest());
+            file.putAttribute("generator_device", generator.device());
             file.putAttribute("seed", settings.seed());
             file.putAttribute("samples", (long) result.samples().length);
             file.putAttribute("max_samples", settings.stopping().maxSamples());
@@ -112,7 +113,6 @@ public final class MonteCarloFile {
     public static Contents read(Path path) {
         try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "Monte Carlo file")) {
             return new Contents(Hdf5Files.caseOf(file, path), (String) file.getAttribute("generator").getData(),
-                    ((Number) file.getAttribute("seed").getData()).longValue(),
                     (double[][]) file.getDatasetByPath("qoi").getData());
         }
     }

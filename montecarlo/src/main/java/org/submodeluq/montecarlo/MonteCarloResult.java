@@ -34,11 +34,6 @@ public record MonteCarloResult(double[][] samples, List<QoiSummary> summaries, L
                 secondsPerSample, wallSeconds, resumedSamples);
     }
 
-    /** Quantity q of every sample. */
-    public double[] column(int q) {
-        return column(samples, q);
-    }
-
     /** Column q of {@code rows}. */
     public static double[] column(double[][] rows, int q) {
         double[] column = new double[rows.length];

@@ -36,7 +36,7 @@ final class SequentialStop {
         }
         waiting.put(batch, record);
         while (!stopped && waiting.containsKey(nextBatch)) {
-            double[][] rows = BatchRecord.quantities(waiting.remove(nextBatch), settings.samplesIn(nextBatch));
+            double[][] rows = BatchRecord.quantities(waiting.remove(nextBatch));
             for (double[] row : rows) {
                 for (int q = 0; q < row.length; q++) {
                     moments.get(q).add(row[q]);

@@ -12,21 +12,21 @@ import org.submodeluq.surrogate.BoundaryConditionGenerator;
 
 /**
  * Monte Carlo samples of the zone: generated boundary traces through the submodel to its quantities
- * of interest. Sample i depends only on the generator, the seed and i.
+ * of interest. Sample i depends only on the generator, the seed and i; for a WGAN-GP generator, whose
+ * network runs on a batch at a time, also on which batch it is drawn with, down to the last bits of
+ * the batched arithmetic (a campaign always draws the same batches).
  */
 public final class SubmodelSampler {
 
     private final Submodel submodel;
     private final BoundaryConditionGenerator generator;
-    private final long seed;
     private final int nodes;
     private final int steps;
 
     /** @throws CaseException when the generator's traces do not have the zone's shape */
-    public SubmodelSampler(Submodel submodel, BoundaryConditionGenerator generator, long seed) {
+    public SubmodelSampler(Submodel submodel, BoundaryConditionGenerator generator) {
         this.submodel = submodel;
         this.generator = generator;
-        this.seed = seed;
         this.nodes = submodel.mesh().cutNodeCount();
         this.steps = submodel.mesh().spec().time().steps();
         int[] expected = {nodes, 2, steps};
@@ -42,22 +42,18 @@ public final class SubmodelSampler {
         return String.join(" x ", Arrays.stream(shape).mapToObj(String::valueOf).toList());
     }
 
-    public BoundaryConditionGenerator generator() {
-        return generator;
-    }
-
     /** The case whose zone is sampled. */
     public CaseSpec spec() {
         return submodel.mesh().spec();
     }
 
     /**
-     * The quantities of samples {@code first .. first + n - 1}, {@code blockWidth} at a time through
-     * the submodel (results do not depend on the width).
+     * The quantities of samples {@code first .. first + n - 1} of {@code seed}, {@code blockWidth} at
+     * a time through the submodel (results do not depend on the width).
      *
      * @return n rows in the order of {@link QuantitiesOfInterest#NAMES}
      */
-    public double[][] run(long first, int n, int blockWidth) {
+    public double[][] run(long seed, long first, int n, int blockWidth) {
         List<BoundaryTraces> traces = new ArrayList<>(n);
         for (double[] row : generator.sample(seed, first, n)) {
             traces.add(new BoundaryTraces(nodes, steps, row));

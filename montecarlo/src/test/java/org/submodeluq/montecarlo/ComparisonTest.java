@@ -52,8 +52,8 @@ class ComparisonTest {
         Submodel submodel = new Submodel(spec);
         var base = new FullModel(submodel.mesh()).run(new ThetaSampler(spec, 1).sample(0)).traces();
         Path out = directory.resolve(name);
-        new MonteCarloCampaign(new SubmodelSampler(submodel, new ScaledTraces(base, -1), 1),
-                new GeneratorLabel("scaled", "{}"), CampaignSettings.of(200, 1, 2), out).run(CampaignProgress.SILENT);
+        new MonteCarloCampaign(new SubmodelSampler(submodel, new ScaledTraces(base, -1)),
+                new GeneratorLabel("scaled", "{}", "cpu"), CampaignSettings.of(200, 1, 2), out).run(CampaignProgress.SILENT);
         return out;
     }
 

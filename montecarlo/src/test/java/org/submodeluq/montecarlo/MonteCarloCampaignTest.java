@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +31,7 @@ import org.submodeluq.montecarlo.estimate.SummaryOptions;
 class MonteCarloCampaignTest {
 
     private static final CaseSpec SPEC = CaseFiles.defaultCase().withMesh(40, 10).withTime(50, 0.04);
-    private static final GeneratorLabel LABEL = new GeneratorLabel("scaled", "{\"kind\": \"scaled\"}");
+    private static final GeneratorLabel LABEL = new GeneratorLabel("scaled", "{\"kind\": \"scaled\"}", "cpu");
     private static Submodel submodel;
     private static BoundaryTraces base;
 
@@ -41,7 +42,7 @@ class MonteCarloCampaignTest {
     }
 
     private static MonteCarloResult run(Path out, CampaignSettings settings, long failAt) {
-        SubmodelSampler sampler = new SubmodelSampler(submodel, new ScaledTraces(base, failAt), settings.seed());
+        SubmodelSampler sampler = new SubmodelSampler(submodel, new ScaledTraces(base, failAt));
         return new MonteCarloCampaign(sampler, LABEL, settings, out).run(CampaignProgress.SILENT);
     }
 
@@ -76,6 +77,20 @@ class MonteCarloCampaignTest {
     }
 
     @Test
+    void aShortLastBatchIsRecomputedWhenACampaignResumesWithMoreSamples(@TempDir Path directory) throws Exception {
+        Path out = directory.resolve("grown.h5");
+        Files.createDirectories(out.resolve("occupied"));
+        assertThrows(UncheckedIOException.class, () -> run(out, settings(StoppingRule.samples(25), 10, 1, 1), -1),
+                "the output is a non-empty directory: every batch is in the checkpoint, the file is not written");
+        Files.delete(out.resolve("occupied"));
+        Files.delete(out);
+        MonteCarloResult grown = run(out, settings(StoppingRule.samples(40), 10, 1, 2), -1);
+        MonteCarloResult fresh = run(directory.resolve("fresh.h5"), settings(StoppingRule.samples(40), 10, 1, 2), -1);
+        assertEquals(20, grown.resumedSamples(), "batches 0 and 1 are kept, the short batch 2 is not");
+        assertArrayEquals(fresh.samples(), grown.samples());
+    }
+
+    @Test
     void aPrecisionTargetStopsAtTheSameBatchOnAnyThreadCount(@TempDir Path directory) {
         StoppingRule rule = new StoppingRule(5000, 0.02, 0.95, 20);
         MonteCarloResult one = run(directory.resolve("one.h5"), settings(rule, 10, 1, 1), -1);
@@ -96,14 +111,14 @@ class MonteCarloCampaignTest {
         Submodel zone = new Submodel(coarse);
         BoundaryTraces traces = new FullModel(zone.mesh()).run(new ThetaSampler(coarse, 1).sample(0)).traces();
         double truth = zone.run(traces).peakCentreDisplacement();
-        SubmodelSampler check = new SubmodelSampler(zone, new ScaledTraces(traces, -1), 3);
+        SubmodelSampler sampler = new SubmodelSampler(zone, new ScaledTraces(traces, -1));
         assertTrue(truth > 1e-3, "the wave must reach the centre: " + truth);
-        assertEquals(ScaledTraces.scale(3, 5) * truth, check.run(5, 1, 1)[0][0], 1e-12 * truth,
+        assertEquals(ScaledTraces.scale(3, 5) * truth, sampler.run(3, 5, 1, 1)[0][0], 1e-12 * truth,
                 "linearity: sample = a x base");
         int repetitions = 1000;
         int n = 100;
         long covered = IntStream.range(0, repetitions).parallel().filter(r -> {
-            double[][] samples = new SubmodelSampler(zone, new ScaledTraces(traces, -1), 1000 + r).run(0, n, 1);
+            double[][] samples = sampler.run(1000 + r, 0, n, 1);
             return MeanIntervals.normal(MonteCarloResult.column(samples, 0), 0.95).contains(truth);
         }).count();
         double coverage = covered / (double) repetitions;
@@ -116,7 +131,7 @@ class MonteCarloCampaignTest {
     void badInputGivesOneClearErrorEach(@TempDir Path directory) {
         Submodel other = new Submodel(SPEC.withMesh(80, 20));
         CaseException shape = assertThrows(CaseException.class,
-                () -> new SubmodelSampler(other, new ScaledTraces(base, -1), 1));
+                () -> new SubmodelSampler(other, new ScaledTraces(base, -1)));
         CaseException threshold = assertThrows(CaseException.class, () -> new CampaignSettings(
                 StoppingRule.samples(10), 1, 10, 1, 1, SummaryOptions.defaults(), Map.of("peak_stress", new double[] {1})));
         assertAll(

@@ -3,7 +3,7 @@ package org.submodeluq.surrogate;
 /**
  * A stochastic generator of samples shaped like its training data (boundary traces: nodes x 2 x
  * steps, flattened row-major). Sample i of a seed draws its randomness from its own stream
- * ({@code ThetaSampler.stream(seed, i)}), so a Monte Carlo campaign can draw any range of samples in
+ * ({@link GeneratorStreams}), so a Monte Carlo campaign can draw any range of samples in
  * any order, on any thread, and get the same samples.
  */
 public interface BoundaryConditionGenerator {

@@ -1,6 +1,5 @@
 package org.submodeluq.surrogate;
 
-import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.surrogate.data.SampleMatrix;
 
 /** Draws training samples uniformly with replacement: no generalisation, the sanity reference. */
@@ -31,7 +30,7 @@ public final class EmpiricalGenerator implements BoundaryConditionGenerator {
     public double[][] sample(long seed, long first, int n) {
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
-            rows[i] = train.rows()[ThetaSampler.stream(seed, first + i).nextInt(train.size())].clone();
+            rows[i] = train.rows()[GeneratorStreams.of(seed, first + i).nextInt(train.size())].clone();
         }
         return rows;
     }

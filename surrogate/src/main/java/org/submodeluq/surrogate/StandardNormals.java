@@ -1,9 +1,8 @@
 package org.submodeluq.surrogate;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.submodeluq.fem.model.ThetaSampler;
 
-/** Standard normal rows where row i of a seed comes from stream i, whatever range is asked for. */
+/** Standard normal rows where row i of a seed comes from its {@link GeneratorStreams} stream i. */
 public final class StandardNormals {
 
     private StandardNormals() {
@@ -14,7 +13,7 @@ public final class StandardNormals {
         double[][] rows = new double[n][width];
         for (int i = 0; i < n; i++) {
             ZigguratSampler.NormalizedGaussian gaussian =
-                    ZigguratSampler.NormalizedGaussian.of(ThetaSampler.stream(seed, first + i));
+                    ZigguratSampler.NormalizedGaussian.of(GeneratorStreams.of(seed, first + i));
             for (int k = 0; k < width; k++) {
                 rows[i][k] = gaussian.sample();
             }

@@ -66,7 +66,7 @@ public final class MonteCarloBench {
         PcaGaussianGenerator generator = new PcaGaussianGenerator(
                 PcaReduction.fit(new SampleMatrix(traces, shape), 0.999, 0), shape);
         Submodel submodel = new Submodel(zoned);
-        SubmodelSampler sampler = new SubmodelSampler(submodel, generator, 1);
+        SubmodelSampler sampler = new SubmodelSampler(submodel, generator);
         campaign(sampler, Math.max(2, samples / 5), 1, 1);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int threads : threadCounts) {
@@ -106,10 +106,9 @@ public final class MonteCarloBench {
         }
         try {
             CampaignSettings settings = new CampaignSettings(StoppingRule.samples(samples), 1,
-                    CampaignSettings.DEFAULT_BATCH, Math.min(block, CampaignSettings.DEFAULT_BATCH), threads,
-                    SummaryOptions.defaults(), Map.of());
+                    Math.max(block, CampaignSettings.DEFAULT_BATCH), block, threads, SummaryOptions.defaults(), Map.of());
             long start = System.nanoTime();
-            new MonteCarloCampaign(sampler, new GeneratorLabel("pca-gaussian", "{}"), settings,
+            new MonteCarloCampaign(sampler, new GeneratorLabel("pca-gaussian", "{}", "cpu"), settings,
                     scratch.resolve("mc.h5")).run(CampaignProgress.SILENT);
             return Timing.seconds(System.nanoTime() - start);
         } finally {

@@ -63,12 +63,19 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (resamples < 0 || !(level > 0 && level < 1)) {
-            throw new CaseException("--bootstrap must be >= 0 and --level in (0, 1)");
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (resamples != 0 && resamples < 100) {
+            throw new CaseException("--bootstrap", "= " + resamples + " is too few for a 95 % interval: 0 (none) or "
+                    + ">= 100");
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new CaseException("--level", "= " + level + " must be in (0, 1)");
+        }
+        if (parallel < 1) {
+            throw new CaseException("--threads", "= " + parallel + " must be >= 1");
         }
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ComparisonReport report = Comparison.run(reference, monteCarlo,
                 new Comparison.Settings(resamples, level, seed, parallel), line -> {
                     if (!quiet) {

@@ -1,5 +1,6 @@
 package org.submodeluq.cases.cli;
 
+import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.fem.spec.CaseSpec;
@@ -50,12 +52,13 @@ final class MonteCarloCommand implements Callable<Integer> {
     private long samples;
 
     @Option(names = "--target", paramLabel = "REL", defaultValue = "0",
-            description = "Stop once every mean's interval half-width is within REL of |mean|, e.g. 0.01; "
-                    + "0 for no target (default: ${DEFAULT-VALUE}).")
+            description = "Stop once every mean's normal interval half-width is within REL of |mean|, e.g. "
+                    + "0.01; 0 for no target (default: ${DEFAULT-VALUE}).")
     private double target;
 
     @Option(names = "--min-samples", paramLabel = "N", defaultValue = "100",
-            description = "Fewest samples before --target may stop the campaign (default: ${DEFAULT-VALUE}).")
+            description = "Fewest samples before --target may stop the campaign, at most --samples "
+                    + "(default: ${DEFAULT-VALUE}).")
     private long minSamples;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -111,10 +114,11 @@ final class MonteCarloCommand implements Callable<Integer> {
         CaseSpec spec = caseOption.load();
         CampaignSettings settings = settings();
         DjlRuntime.configure(1);
-        BoundaryConditionGenerator generator = GeneratorFiles.load(generatorDirectory, null, DjlRuntime.device(device));
-        SubmodelSampler sampler = new SubmodelSampler(new Submodel(spec), generator, seed);
+        Device where = DjlRuntime.device(device);
+        BoundaryConditionGenerator generator = GeneratorFiles.load(generatorDirectory, null, where);
+        SubmodelSampler sampler = new SubmodelSampler(new Submodel(spec), generator);
         GeneratorLabel label = new GeneratorLabel(generator.kind().text(),
-                GeneratorFiles.manifest(generatorDirectory).toString());
+                GeneratorFiles.manifest(generatorDirectory).toString(), where.toString());
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet);
         progress.note(samples + " samples of case " + spec.name() + " from the " + label.name() + " generator in "
                 + generatorDirectory + ", seed " + seed + ", on " + settings.threads() + " threads");
@@ -133,15 +137,36 @@ final class MonteCarloCommand implements Callable<Integer> {
 
     private CampaignSettings settings() {
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        MeanIntervalMethod interval = parse(() -> MeanIntervalMethod.fromCliName(meanMethod), "--interval");
+        long fewest = interval == MeanIntervalMethod.BATCH_MEANS ? 4 : 2;
+        require(samples >= fewest, "--samples", samples + " is too few: the " + interval.cliName() + " interval needs "
+                + "at least " + fewest);
+        require(target >= 0 && target < Double.POSITIVE_INFINITY, "--target", target + " must be >= 0 (0: none)");
+        require(minSamples >= fewest, "--min-samples", minSamples + " must be >= " + fewest);
+        require(level > 0 && level < 1, "--level", level + " must be in (0, 1)");
+        require(batch >= 1, "--batch", batch + " must be >= 1");
+        require(block >= 1 && block <= batch, "--block", block + " must be in [1, --batch = " + batch + "]");
+        require(parallel >= 1, "--threads", parallel + " must be >= 1");
+        SummaryOptions summary = parse(() -> new SummaryOptions(level, interval,
+                ProportionIntervalMethod.fromCliName(proportionMethod), quantiles, new double[0], seed),
+                "--proportion-interval or --quantiles");
+        StoppingRule stopping = target > 0 ? new StoppingRule(samples, target, level, Math.min(minSamples, samples))
+                : StoppingRule.samples(samples);
+        return new CampaignSettings(stopping, seed, batch, block, parallel, summary, parseThresholds());
+    }
+
+    private static void require(boolean condition, String option, String rule) {
+        if (!condition) {
+            throw new CaseException(option, "= " + rule);
+        }
+    }
+
+    /** Runs a parser of option values, turning its complaint into a one-line error naming the options. */
+    private static <T> T parse(Supplier<T> parser, String options) {
         try {
-            SummaryOptions summary = new SummaryOptions(level, MeanIntervalMethod.fromCliName(meanMethod),
-                    ProportionIntervalMethod.fromCliName(proportionMethod), quantiles, new double[0], seed);
-            StoppingRule stopping = target > 0 ? new StoppingRule(samples, target, level, Math.min(minSamples, samples))
-                    : StoppingRule.samples(samples);
-            return new CampaignSettings(stopping, seed, batch, Math.min(block, batch), parallel, summary,
-                    parseThresholds());
+            return parser.get();
         } catch (IllegalArgumentException e) {
-            throw new CaseException("invalid option: " + e.getMessage());
+            throw new CaseException(options, "is invalid: " + e.getMessage());
         }
     }
 

@@ -17,8 +17,9 @@ final class ProgressBar {
     private final String unit;
     private final boolean quiet;
     private final boolean terminal;
-    private final long start = System.nanoTime();
-    private long startDone = -1;
+    private long firstDone = -1;
+    private long firstTime;
+    private long lastDone = -1;
     private long lastDraw;
     private long lastTenth = -1;
 
@@ -36,13 +37,15 @@ final class ProgressBar {
 
     /** Reports {@code done} of {@code total}, with {@code details} after the rate ("" for none). */
     synchronized void update(long done, long total, String details) {
-        if (quiet) {
+        if (quiet || done < lastDone) {
             return;
         }
-        if (startDone < 0) {
-            startDone = done - 1;
-        }
         long now = System.nanoTime();
+        if (firstDone < 0) {
+            firstDone = done;
+            firstTime = now;
+        }
+        lastDone = done;
         long tenth = 10 * done / total;
         boolean last = done == total;
         if (terminal ? now - lastDraw < 200_000_000L && !last : tenth == lastTenth && !last) {
@@ -50,13 +53,10 @@ final class ProgressBar {
         }
         lastDraw = now;
         lastTenth = tenth;
-        double seconds = (now - start) * 1e-9;
-        double rate = (done - startDone) / Math.max(seconds, 1e-9);
-        long left = Math.round((total - done) / Math.max(rate, 1e-9));
         int filled = (int) (WIDTH * done / total);
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
-        String line = String.format("%s [%s] %d/%d %s, %.2f/s, %s left%s", label, bar, done, total, unit, rate,
-                duration(left), details.isEmpty() ? "" : ", " + details);
+        String line = String.format("%s [%s] %d/%d %s%s%s", label, bar, done, total, unit, speed(done, total, now),
+                details.isEmpty() ? "" : ", " + details);
         if (terminal) {
             err.print("\r" + line + (last ? System.lineSeparator() : ""));
         } else {
@@ -87,6 +87,19 @@ final class ProgressBar {
                 ProgressBar.this.note(message);
             }
         };
+    }
+
+    /**
+     * Rate and time left, measured from the first update on: work reported by then may have been
+     * done earlier (resumed) or in one large step (a batch), so it says nothing of the rate.
+     */
+    private String speed(long done, long total, long now) {
+        double seconds = (now - firstTime) * 1e-9;
+        if (done == firstDone || seconds <= 0) {
+            return "";
+        }
+        double rate = (done - firstDone) / seconds;
+        return String.format(", %.2f/s, %s left", rate, duration(Math.round((total - done) / rate)));
     }
 
     private static String duration(long seconds) {

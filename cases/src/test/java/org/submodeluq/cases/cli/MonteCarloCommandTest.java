@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.submodeluq.cases.cli.Cli.execute;
 
 import io.jhdf.HdfFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +54,19 @@ class MonteCarloCommandTest {
         return args;
     }
 
+    /** Finished batches in a checkpoint: after its header (magic, identity length, identity), fixed-size records. */
+    private static long recordsIn(Path checkpoint) throws IOException {
+        if (!Files.exists(checkpoint) || Files.size(checkpoint) < 12) {
+            return 0;
+        }
+        try (FileChannel channel = FileChannel.open(checkpoint, StandardOpenOption.READ)) {
+            ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            channel.read(header, 0);
+            long recordBytes = 4 + 8 * (1 + 1 + 25 * 3 + 1) + 8;
+            return (channel.size() - 12 - header.getInt(8)) / recordBytes;
+        }
+    }
+
     private static Object statistic(Path file, String path, String attribute) {
         try (HdfFile hdf = new HdfFile(file)) {
             return hdf.getByPath(path).getAttribute(attribute).getData();
@@ -68,10 +86,8 @@ class MonteCarloCommandTest {
         command.addAll(mc(killed, "--threads", "1"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("child.log").toFile()).start();
-        long recordBytes = 4 + 8 * (1 + 25 * 3 + 1) + 8;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (child.isAlive() && System.nanoTime() < deadline
-                && (!Files.exists(checkpoint) || Files.size(checkpoint) < 8192 + 25 * recordBytes)) {
+        while (child.isAlive() && System.nanoTime() < deadline && recordsIn(checkpoint) < 25) {
             Thread.sleep(20);
         }
         assertTrue(child.isAlive(), "the child must still be running when killed: " + Files.readString(
@@ -102,7 +118,7 @@ class MonteCarloCommandTest {
         Path markdown = directory.resolve("table.md");
         Path table = directory.resolve("table.h5");
         Cli.Result compared = execute("compare", "--reference", training.toString(), "--mc", mcFile.toString(),
-                "--bootstrap", "50", "--quiet", "--markdown", markdown.toString(), "--out", table.toString());
+                "--bootstrap", "100", "--quiet", "--markdown", markdown.toString(), "--out", table.toString());
         assertAll(
                 () -> assertEquals(0, campaign.exitCode(), campaign.err()),
                 () -> assertTrue(campaign.out().contains("P(> 0.2000) = "), campaign.out()),

@@ -29,8 +29,8 @@ public final class RecordLog implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
-    private final SortedMap<Long, double[]> finished = new TreeMap<>();
     private final int payload;
+    private long dataStart;
 
     /**
      * Opens the checkpoint of a campaign, creating it or reading back what it holds.
@@ -74,6 +74,7 @@ public final class RecordLog implements AutoCloseable {
         byte[] text = identity.getBytes(StandardCharsets.UTF_8);
         ByteBuffer header = ByteBuffer.allocate(12 + text.length).order(ByteOrder.LITTLE_ENDIAN);
         header.putLong(MAGIC).putInt(text.length).put(text).flip();
+        dataStart = 12L + text.length;
         writeFully(header, 0);
         channel.force(true);
     }
@@ -93,20 +94,25 @@ public final class RecordLog implements AutoCloseable {
             throw new CaseException("checkpoint '" + path + "' belongs to another campaign (its inputs differ): "
                     + "delete it to start afresh, or rerun the command that made it");
         }
-        long position = 12L + length;
+        dataStart = 12L + length;
+        channel.truncate(scan(new TreeMap<>()));
+    }
+
+    /** Reads the intact records into {@code into}; returns where the first broken one (or the end) is. */
+    private long scan(SortedMap<Long, double[]> into) throws IOException {
+        long position = dataStart;
         ByteBuffer record = ByteBuffer.allocate(4 + payload + 8).order(ByteOrder.LITTLE_ENDIAN);
         while (true) {
             record.clear();
             int read = channel.read(record, position);
-            if (read < record.capacity() || !addRecord(record.flip())) {
-                break;
+            if (read < record.capacity() || !addRecord(record.flip(), into)) {
+                return position;
             }
             position += record.capacity();
         }
-        channel.truncate(position);
     }
 
-    private boolean addRecord(ByteBuffer record) {
+    private boolean addRecord(ByteBuffer record, SortedMap<Long, double[]> into) {
         if (record.getInt() != payload) {
             return false;
         }
@@ -120,13 +126,19 @@ public final class RecordLog implements AutoCloseable {
         long index = record.getLong();
         double[] values = new double[payload / 8 - 1];
         record.asDoubleBuffer().get(values);
-        finished.put(index, values);
+        into.put(index, values);
         return true;
     }
 
-    /** The records so far, by index. */
+    /** The records so far, by index, read back from the file (the log keeps none in memory). */
     public synchronized SortedMap<Long, double[]> records() {
-        return new TreeMap<>(finished);
+        SortedMap<Long, double[]> records = new TreeMap<>();
+        try {
+            scan(records);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + path + ": " + e.getMessage(), e);
+        }
+        return records;
     }
 
     /** Appends a record and flushes it to disk; a later record of the same index replaces it on reading. */
@@ -148,7 +160,6 @@ public final class RecordLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + path + ": " + e.getMessage(), e);
         }
-        finished.put(index, values.clone());
     }
 
     private void writeFully(ByteBuffer buffer, long position) throws IOException {

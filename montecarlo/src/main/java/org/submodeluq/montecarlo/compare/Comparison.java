@@ -25,6 +25,9 @@ public final class Comparison {
     public record Settings(int resamples, double level, long seed, int threads) {
     }
 
+    /** Fewest test runs compared with: the noise floor splits them in two, and each half needs a spread. */
+    public static final int MIN_TEST_RUNS = 10;
+
     private Comparison() {
     }
 
@@ -53,9 +56,9 @@ public final class Comparison {
         for (long index : training.splits().test()) {
             test.add(training.runs().get(index));
         }
-        if (test.size() < 4) {
+        if (test.size() < MIN_TEST_RUNS) {
             throw new CaseException("the reference '" + reference + "' has " + test.size() + " test run(s); a "
-                    + "comparison needs at least 4 (generate more samples or a larger test share)");
+                    + "comparison needs at least " + MIN_TEST_RUNS + " (generate more samples or a larger test share)");
         }
         progress.accept("replaying the " + test.size() + " test runs' traces through the submodel (exact)");
         ExactReplay exact = ExactReplay.of(new Submodel(training.spec()), test, settings.threads());
@@ -70,13 +73,20 @@ public final class Comparison {
             rows.add(ComparisonRow.noiseFloor(quantity, truth, settings.resamples(), settings.level(), settings.seed()));
             rows.add(ComparisonRow.paired("exact", quantity, truth, MonteCarloResult.column(exact.quantities(), q),
                     settings.resamples(), settings.level(), settings.seed()));
-            for (MonteCarloFile.Contents candidate : candidates) {
-                rows.add(ComparisonRow.of(candidate.generator(), quantity, truth, candidate.column(q),
-                        settings.resamples(), settings.level(), settings.seed()));
+            for (int c = 0; c < candidates.size(); c++) {
+                rows.add(ComparisonRow.of(rowName(candidates, monteCarlo, c), quantity, truth,
+                        candidates.get(c).column(q), settings.resamples(), settings.level(), settings.seed()));
             }
         }
         return new ComparisonReport(training.spec().name(), test.size(), exact.maxRelativeError(), rows,
                 settings.level(), settings.resamples());
+    }
+
+    /** The generator's kind, followed by the file's name when two files share a kind. */
+    private static String rowName(List<MonteCarloFile.Contents> candidates, List<Path> paths, int c) {
+        String kind = candidates.get(c).generator();
+        boolean shared = candidates.stream().filter(other -> other.generator().equals(kind)).count() > 1;
+        return shared ? kind + " (" + paths.get(c).getFileName() + ")" : kind;
     }
 
     /** The first line of {@code yaml} that {@code other} does not have at the same place. */

@@ -18,6 +18,7 @@ import org.submodeluq.montecarlo.estimate.Interval;
  * /NAME/values               (rows, metrics)
  * /NAME/lower, /NAME/upper   (rows, metrics)  bootstrap interval; NaN where none
  * /NAME/sizes                (rows)           samples per candidate
+ * /NAME/reference_sizes      (rows)           reference runs each row compares with
  * </pre>
  */
 public final class ComparisonFile {
@@ -48,6 +49,7 @@ public final class ComparisonFile {
                 group.putDataset("lower", bounds(rows, true));
                 group.putDataset("upper", bounds(rows, false));
                 group.putDataset("sizes", rows.stream().mapToInt(ComparisonRow::candidateSize).toArray());
+                group.putDataset("reference_sizes", rows.stream().mapToInt(ComparisonRow::referenceSize).toArray());
             }
         });
     }

@@ -1,6 +1,7 @@
 package org.submodeluq.montecarlo.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
@@ -18,6 +19,9 @@ import org.submodeluq.montecarlo.estimate.Interval;
  */
 public record ComparisonReport(String caseName, int referenceRuns, double[] exactMaxRelativeError,
                                List<ComparisonRow> rows, double level, int resamples) {
+
+    /** The exact replay's largest relative error that still means "the same model". */
+    public static final double EXACT_TOLERANCE = 1e-8;
 
     public ComparisonReport {
         exactMaxRelativeError = exactMaxRelativeError.clone();
@@ -81,12 +85,19 @@ public record ComparisonReport(String caseName, int referenceRuns, double[] exac
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Case %s: each quantity's distribution against %d reference full runs (test split). Relative errors "
                         + "are (candidate - reference) / reference; brackets: %.0f %% bootstrap intervals (%d resamples). "
-                        + "The noise floor compares two disjoint halves of the reference runs: no candidate can be "
-                        + "judged closer than it.\nExact replay (test traces through the submodel), worst relative "
-                        + "error per run:", caseName, referenceRuns, 100 * level, resamples));
+                        + "The noise floor compares the two halves of the reference runs, %d against %d: two samples of "
+                        + "one distribution differ by that much. A candidate of many samples against all %d runs has "
+                        + "about half that sampling noise.\nExact replay (test traces through the submodel), worst "
+                        + "relative error per run:", caseName, referenceRuns, 100 * level, resamples,
+                (referenceRuns + 1) / 2, referenceRuns / 2, referenceRuns));
         for (int q = 0; q < exactMaxRelativeError.length; q++) {
             text.append(String.format(Locale.ROOT, " %s %.1e%s", QuantitiesOfInterest.NAMES.get(q),
                     exactMaxRelativeError[q], q + 1 < exactMaxRelativeError.length ? "," : ""));
+        }
+        if (Arrays.stream(exactMaxRelativeError).anyMatch(error -> !(error <= EXACT_TOLERANCE))) {
+            text.append(String.format(Locale.ROOT, "%nWARNING: the exact replay misses the reference by more than "
+                    + "%.0e: the submodel does not reproduce these full runs (another discretisation or solver?), so "
+                    + "the rows below mix generator error with model error.", EXACT_TOLERANCE));
         }
         return text.toString();
     }

@@ -20,14 +20,11 @@ public final class Bootstrap {
     public static Interval oneSample(double[] x, ToDoubleFunction<double[]> statistic, int resamples,
             double level, long seed) {
         requireSamples(x, "sample");
-        UniformRandomProvider random = generator(resamples, level, seed);
         double[] buffer = new double[x.length];
-        double[] replicates = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
+        return percentileInterval(resamples, level, seed, random -> {
             resample(x, buffer, random);
-            replicates[r] = statistic.applyAsDouble(buffer);
-        }
-        return percentileInterval(replicates, level);
+            return statistic.applyAsDouble(buffer);
+        });
     }
 
     /**
@@ -38,16 +35,13 @@ public final class Bootstrap {
             int resamples, double level, long seed) {
         requireSamples(a, "first sample");
         requireSamples(b, "second sample");
-        UniformRandomProvider random = generator(resamples, level, seed);
         double[] bufferA = new double[a.length];
         double[] bufferB = new double[b.length];
-        double[] replicates = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
+        return percentileInterval(resamples, level, seed, random -> {
             resample(a, bufferA, random);
             resample(b, bufferB, random);
-            replicates[r] = metric.applyAsDouble(bufferA, bufferB);
-        }
-        return percentileInterval(replicates, level);
+            return metric.applyAsDouble(bufferA, bufferB);
+        });
     }
 
     /**
@@ -61,27 +55,33 @@ public final class Bootstrap {
         if (b.length != a.length) {
             throw new IllegalArgumentException("paired samples differ in size: " + a.length + " and " + b.length);
         }
-        UniformRandomProvider random = generator(resamples, level, seed);
         double[] bufferA = new double[a.length];
         double[] bufferB = new double[b.length];
-        double[] replicates = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
+        return percentileInterval(resamples, level, seed, random -> {
             for (int i = 0; i < a.length; i++) {
                 int k = random.nextInt(a.length);
                 bufferA[i] = a[k];
                 bufferB[i] = b[k];
             }
-            replicates[r] = metric.applyAsDouble(bufferA, bufferB);
-        }
-        return percentileInterval(replicates, level);
+            return metric.applyAsDouble(bufferA, bufferB);
+        });
     }
 
-    private static UniformRandomProvider generator(int resamples, double level, long seed) {
+    /** The central {@code level} part of {@code resamples} replicates, each drawn by {@code replicate}. */
+    private static Interval percentileInterval(int resamples, double level, long seed,
+            ToDoubleFunction<UniformRandomProvider> replicate) {
         if (resamples < 1) {
             throw new IllegalArgumentException("bootstrap needs at least one resample, got " + resamples);
         }
         ConfidenceLevel.require(level);
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[] replicates = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            replicates[r] = replicate.applyAsDouble(random);
+        }
+        double tail = ConfidenceLevel.tail(level);
+        double[] ends = Quantiles.exact(replicates, tail, 1 - tail);
+        return new Interval(ends[0], ends[1]);
     }
 
     private static void requireSamples(double[] x, String what) {
@@ -94,11 +94,5 @@ public final class Bootstrap {
         for (int i = 0; i < into.length; i++) {
             into[i] = from[random.nextInt(from.length)];
         }
-    }
-
-    private static Interval percentileInterval(double[] replicates, double level) {
-        double tail = ConfidenceLevel.tail(level);
-        double[] ends = Quantiles.exact(replicates, tail, 1 - tail);
-        return new Interval(ends[0], ends[1]);
     }
 }
