@@ -77,6 +77,17 @@ class MonteCarloCampaignTest {
     }
 
     @Test
+    void anErrorInOneWorkerFailsTheCampaignInsteadOfShorteningIt(@TempDir Path directory) {
+        Path out = directory.resolve("failed.h5");
+        SubmodelSampler sampler = new SubmodelSampler(submodel, new ScaledTraces(base, 35, true));
+        AssertionError error = assertThrows(AssertionError.class, () -> new MonteCarloCampaign(sampler, LABEL,
+                settings(StoppingRule.samples(60), 10, 1, 2), out).run(CampaignProgress.SILENT));
+        assertEquals("simulated crash at sample 35", error.getMessage());
+        assertFalse(Files.exists(out));
+        assertTrue(Files.exists(directory.resolve("failed.h5.checkpoint")), "finished batches are kept");
+    }
+
+    @Test
     void aShortLastBatchIsRecomputedWhenACampaignResumesWithMoreSamples(@TempDir Path directory) throws Exception {
         Path out = directory.resolve("grown.h5");
         Files.createDirectories(out.resolve("occupied"));

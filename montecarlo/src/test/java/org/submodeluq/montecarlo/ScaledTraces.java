@@ -15,9 +15,15 @@ final class ScaledTraces implements BoundaryConditionGenerator {
     private final double[] base;
     private final int[] shape;
     private final long failAtSample;
+    private final boolean fatal;
 
     /** @param failAtSample the first sample index whose draw throws, to simulate a crash; -1 for never */
     ScaledTraces(BoundaryTraces base, long failAtSample) {
+        this(base, failAtSample, false);
+    }
+
+    /** @param fatal whether the crash is an {@link Error} (as out of memory would be) rather than an exception */
+    ScaledTraces(BoundaryTraces base, long failAtSample, boolean fatal) {
         double[][][] nested = base.toArray();
         this.shape = new int[] {nested.length, 2, nested[0][0].length};
         this.base = new double[shape[0] * 2 * shape[2]];
@@ -30,6 +36,7 @@ final class ScaledTraces implements BoundaryConditionGenerator {
             }
         }
         this.failAtSample = failAtSample;
+        this.fatal = fatal;
     }
 
     static double scale(long seed, long index) {
@@ -49,7 +56,11 @@ final class ScaledTraces implements BoundaryConditionGenerator {
     @Override
     public double[][] sample(long seed, long first, int n) {
         if (failAtSample >= 0 && first + n > failAtSample) {
-            throw new IllegalStateException("simulated crash at sample " + failAtSample);
+            String message = "simulated crash at sample " + failAtSample;
+            if (fatal) {
+                throw new AssertionError(message);
+            }
+            throw new IllegalStateException(message);
         }
         double[][] rows = new double[n][base.length];
         for (int i = 0; i < n; i++) {
