@@ -1,0 +1,80 @@
+package org.submodeluq.matformer.model;
+
+import java.util.Arrays;
+import org.submodeluq.fem.spec.CaseException;
+
+/**
+ * The shape of a decoder-only byte-level language model (vocabulary 256): pre-LayerNorm blocks of
+ * causal multi-head attention and a GELU feed-forward network whose hidden width may differ from
+ * layer to layer (an extracted Mix'n'Match model has one width per layer).
+ *
+ * @param layers transformer blocks
+ * @param dModel residual width
+ * @param heads attention heads; must divide dModel
+ * @param context longest sequence the positions cover
+ * @param ffnWidths hidden width of each layer's feed-forward network
+ * @param positions learned or sinusoidal position encodings
+ */
+public record LmShape(int layers, int dModel, int heads, int context, int[] ffnWidths, Positions positions) {
+
+    /** Bytes. */
+    public static final int VOCABULARY = 256;
+
+    /** How token positions enter the residual stream. */
+    public enum Positions { LEARNED, SINUSOIDAL }
+
+    public LmShape {
+        if (layers < 1 || dModel < 1 || heads < 1 || dModel % heads != 0 || context < 2) {
+            throw new CaseException("model shape: layers, d_model, heads >= 1, heads dividing d_model (" + dModel
+                    + " / " + heads + ") and context >= 2 are needed");
+        }
+        if (ffnWidths.length != layers || Arrays.stream(ffnWidths).anyMatch(w -> w < 1)) {
+            throw new CaseException("model shape: " + layers + " layers need as many feed-forward widths >= 1, got "
+                    + Arrays.toString(ffnWidths));
+        }
+        ffnWidths = ffnWidths.clone();
+    }
+
+    /** Every layer with the same feed-forward width. */
+    public static LmShape uniform(int layers, int dModel, int heads, int context, int ffnWidth, Positions positions) {
+        int[] widths = new int[layers];
+        Arrays.fill(widths, ffnWidth);
+        return new LmShape(layers, dModel, heads, context, widths, positions);
+    }
+
+    @Override
+    public int[] ffnWidths() {
+        return ffnWidths.clone();
+    }
+
+    /** The same model with other feed-forward widths. */
+    public LmShape withFfnWidths(int[] widths) {
+        return new LmShape(layers, dModel, heads, context, widths, positions);
+    }
+
+    /** Trainable parameters of a model of this shape. */
+    public long parameterCount() {
+        long count = (long) VOCABULARY * dModel + (positions == Positions.LEARNED ? (long) context * dModel : 0);
+        for (int width : ffnWidths) {
+            count += 4L * dModel + 4L * dModel * dModel + 2L * dModel * width + width + dModel;
+        }
+        return count + 2L * dModel + (long) dModel * VOCABULARY + VOCABULARY;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LmShape that && layers == that.layers && dModel == that.dModel && heads == that.heads
+                && context == that.context && Arrays.equals(ffnWidths, that.ffnWidths) && positions == that.positions;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(ffnWidths) * 31 + layers * 7 + dModel;
+    }
+
+    @Override
+    public String toString() {
+        return layers + " layers, d_model " + dModel + ", " + heads + " heads, context " + context + ", FFN "
+                + Arrays.toString(ffnWidths) + ", " + positions.name().toLowerCase() + " positions";
+    }
+}
