@@ -1,0 +1,181 @@
+package org.submodeluq.matformer.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.GradientCollector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.matformer.data.Batch;
+import org.submodeluq.matformer.data.Windows;
+import org.submodeluq.matformer.model.MatLm;
+import org.submodeluq.matformer.model.MixConfig;
+import org.submodeluq.matformer.model.ModelFile;
+import org.submodeluq.surrogate.gan.Adam;
+
+/**
+ * Trains a MatFormer jointly, as the public MatFormer-OLMo and MatViT code do: each step runs the same
+ * batch at every granularity (each a uniform configuration), sums the losses and takes one AdamW
+ * step; or, with {@link TrainOptions#sampleOneGranularity}, one granularity drawn per step. A plain
+ * model is a MatFormer of one granularity, so the baselines are trained by the same code and recipe.
+ * With a checkpoint path, the model and the optimiser's moments are saved every
+ * {@link TrainOptions#checkpointEvery} steps and a run started again resumes from the last one, to the
+ * same bits: batches are drawn from a stream keyed by the step.
+ */
+public final class MatTrainer {
+
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.95;
+
+    private final MatLm model;
+    private final Windows train;
+    private final List<Batch> heldOut;
+    private final TrainOptions options;
+    private final Path checkpoint;
+
+    /** @param checkpoint where to checkpoint, or null for never */
+    public MatTrainer(MatLm model, Windows train, List<Batch> heldOut, TrainOptions options, Path checkpoint) {
+        this.model = model;
+        this.train = train;
+        this.heldOut = List.copyOf(heldOut);
+        this.options = options;
+        this.checkpoint = checkpoint;
+    }
+
+    /**
+     * Trains to the last step.
+     *
+     * @return each granularity's held-out loss at the end, in nats per byte
+     */
+    public double[] train(TrainingListener listener) {
+        List<NDArray> parameters = model.transformer().parameterList();
+        Adam adam = new Adam(parameters, BETA1, BETA2);
+        int start = resume(adam, listener);
+        int g = model.granularities();
+        for (int step = start; step < options.steps(); step++) {
+            UniformRandomProvider rng = ThetaSampler.stream(options.seed(), step);
+            Batch batch = train.sample(options.batchSize(), rng);
+            double[] losses = new double[g];
+            Arrays.fill(losses, Double.NaN);
+            List<Integer> trained = options.sampleOneGranularity() ? List.of(rng.nextInt(g)) : range(g);
+            try (NDScope scope = new NDScope()) {
+                NDManager manager = model.transformer().manager();
+                NDArray inputs = Losses.tokens(manager, batch.inputs());
+                NDArray targets = Losses.tokens(manager, batch.targets());
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray total = null;
+                    for (int granularity : trained) {
+                        NDArray loss = Losses.crossEntropy(model.logits(inputs,
+                                MixConfig.uniform(model.layers(), granularity)), targets);
+                        losses[granularity] = loss.getFloat();
+                        total = total == null ? loss : total.add(loss);
+                    }
+                    collector.backward(total);
+                }
+                double norm = globalNorm(parameters);
+                adam.step(options.learningRateAt(step), options.weightDecay(),
+                        norm > options.clipNorm() ? options.clipNorm() / norm : 1);
+                adam.zeroGradients();
+            }
+            listener.step(step + 1, options.steps(), losses);
+            if ((step + 1) % options.evalEvery() == 0 || step + 1 == options.steps()) {
+                listener.evaluated(step + 1, heldOutLosses());
+            }
+            if (checkpoint != null && options.checkpointEvery() > 0 && (step + 1) % options.checkpointEvery() == 0) {
+                save(adam, step + 1);
+            }
+        }
+        return heldOutLosses();
+    }
+
+    /** Each granularity's held-out loss. */
+    public double[] heldOutLosses() {
+        double[] losses = new double[model.granularities()];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = Losses.heldOut(model.transformer(), model.hidden(MixConfig.uniform(model.layers(), i)),
+                    heldOut);
+        }
+        return losses;
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    private static double globalNorm(List<NDArray> parameters) {
+        double squares = 0;
+        for (NDArray parameter : parameters) {
+            squares += parameter.getGradient().square().sum().getFloat();
+        }
+        return Math.sqrt(squares);
+    }
+
+    private void save(Adam adam, int steps) {
+        Map<String, float[]> state = new LinkedHashMap<>();
+        List<double[]> moments = adam.exportMoments();
+        for (int i = 0; i < moments.size(); i++) {
+            state.put("moment" + i, narrow(moments.get(i)));
+        }
+        ModelFile.write(checkpoint, model.transformer(), model.widths(), state,
+                Map.of("steps", (long) steps, "options", options.toString()));
+    }
+
+    /** Restores the last checkpoint of the same options, if any; returns the step to start from. */
+    private int resume(Adam adam, TrainingListener listener) {
+        if (checkpoint == null || !Files.isRegularFile(checkpoint)) {
+            return 0;
+        }
+        if (!options.toString().equals(ModelFile.attribute(checkpoint, "options"))) {
+            listener.note("ignoring checkpoint " + checkpoint + ": it was made with other options");
+            return 0;
+        }
+        ModelFile.Contents saved = ModelFile.read(checkpoint, model.transformer().manager(),
+                model.transformer().shape());
+        List<NDArray> target = model.transformer().parameterList();
+        List<NDArray> source = saved.lm().parameterList();
+        for (int p = 0; p < target.size(); p++) {
+            target.get(p).set(source.get(p).toFloatArray());
+            source.get(p).close();
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 2 * target.size(); i++) {
+            names.add("moment" + i);
+        }
+        List<double[]> moments = new ArrayList<>();
+        for (float[] values : ModelFile.state(checkpoint, names).values()) {
+            moments.add(widen(values));
+        }
+        int steps = ((Number) ModelFile.attribute(checkpoint, "steps")).intValue();
+        adam.restore(moments, steps);
+        listener.note("resuming from step " + steps + " of " + options.steps() + " (" + checkpoint + ")");
+        return steps;
+    }
+
+    private static float[] narrow(double[] values) {
+        float[] narrowed = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            narrowed[i] = (float) values[i];
+        }
+        return narrowed;
+    }
+
+    private static double[] widen(float[] values) {
+        double[] widened = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            widened[i] = values[i];
+        }
+        return widened;
+    }
+}
