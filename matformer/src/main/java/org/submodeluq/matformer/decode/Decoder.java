@@ -110,7 +110,7 @@ public final class Decoder {
         double[] weights = new double[logits.length];
         double total = 0;
         for (int i = 0; i < logits.length; i++) {
-            weights[i] = Math.exp((logits[i] - top) / temperature);
+            weights[i] = StrictMath.exp((logits[i] - top) / temperature);
             total += weights[i];
         }
         double u = rng.nextDouble() * total;

@@ -40,12 +40,27 @@ public final class TransformerLm {
     private final NDManager manager;
     private final Map<String, NDArray> parameters;
     private final NDArray sinusoids;
+    private final NDArray attentionScale;
 
     private TransformerLm(LmShape shape, NDManager manager, Map<String, NDArray> parameters) {
         this.shape = shape;
         this.manager = manager;
         this.parameters = parameters;
-        this.sinusoids = shape.positions() == LmShape.Positions.SINUSOIDAL ? sinusoids(manager, shape) : null;
+        this.sinusoids = shape.positions() == LmShape.Positions.SINUSOIDAL ? owned(sinusoids(manager, shape)) : null;
+        this.attentionScale = owned(manager.create((float) (1 / Math.sqrt(shape.dModel() / shape.heads()))));
+    }
+
+    /**
+     * A copy in memory libtorch allocates itself. An array made from Java data wraps a Java direct
+     * buffer; when autograd saves such an array for the backward pass (a constant factor of a product
+     * does) and the garbage collector frees the buffer first, the gradient reads freed memory. This is
+     * also why constants are never passed as Java numbers into differentiated products: DJL wraps
+     * each in such a buffer.
+     */
+    private static NDArray owned(NDArray array) {
+        NDArray copy = array.duplicate();
+        array.close();
+        return copy;
     }
 
     /**
@@ -74,7 +89,10 @@ public final class TransformerLm {
         return of(manager, shape, parameters);
     }
 
-    /** A model with the given parameters, which must have exactly the names and shapes {@link #shapes} lists. */
+    /**
+     * A model with the given parameters, which must have exactly the names and shapes {@link #shapes}
+     * lists; each is copied into libtorch's own memory ({@link #owned}).
+     */
     public static TransformerLm of(NDManager manager, LmShape shape, Map<String, NDArray> parameters) {
         Map<String, Shape> expected = shapes(shape);
         if (!expected.keySet().equals(parameters.keySet())) {
@@ -88,8 +106,9 @@ public final class TransformerLm {
                 throw new CaseException("parameter " + entry.getKey() + " has shape " + array.getShape() + "; a model "
                         + "of shape " + shape + " needs " + entry.getValue());
             }
-            array.setRequiresGradient(true);
-            ordered.put(entry.getKey(), array);
+            NDArray parameter = owned(array);
+            parameter.setRequiresGradient(true);
+            ordered.put(entry.getKey(), parameter);
         }
         return new TransformerLm(shape, manager, ordered);
     }
@@ -200,7 +219,7 @@ public final class TransformerLm {
             v = keysValues[1];
         }
         long keys = k.getShape().get(2);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(headWidth)));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale);
         NDArray weights = scores.add(causalMask(x.getManager(), length, keys, offset)).softmax(-1);
         NDArray merged = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, shape.dModel());
         return merged.matMul(p(layer + ".wo"));
@@ -248,10 +267,10 @@ public final class TransformerLm {
         float[] table = new float[shape.context() * d];
         for (int position = 0; position < shape.context(); position++) {
             for (int i = 0; i < d; i += 2) {
-                double angle = position / Math.pow(10000, (double) i / d);
-                table[position * d + i] = (float) Math.sin(angle);
+                double angle = position / StrictMath.pow(10000, (double) i / d);
+                table[position * d + i] = (float) StrictMath.sin(angle);
                 if (i + 1 < d) {
-                    table[position * d + i + 1] = (float) Math.cos(angle);
+                    table[position * d + i + 1] = (float) StrictMath.cos(angle);
                 }
             }
         }

@@ -35,13 +35,13 @@ public record TrainOptions(int steps, int batchSize, double learningRate, int wa
                 Math.max(1, steps / 10), 8, 0);
     }
 
-    /** The learning rate at step t (0-based). */
+    /** The learning rate at step t (0-based); StrictMath, so that it is the same bits before and after JIT compilation. */
     public double learningRateAt(int step) {
         if (step < warmup) {
             return learningRate * (step + 1) / warmup;
         }
         double progress = (double) (step - warmup) / Math.max(1, steps - warmup);
-        double cosine = 0.5 * (1 + Math.cos(Math.PI * progress));
+        double cosine = 0.5 * (1 + StrictMath.cos(Math.PI * progress));
         return learningRate * (finalLearningRate + (1 - finalLearningRate) * cosine);
     }
 

@@ -12,7 +12,9 @@ import java.util.List;
  * w -= lr sqrt(1 - b2^t) / (1 - b1^t) m / (sqrt(v) + eps)}, the bias corrections folded into the step),
  * optionally with decoupled weight decay ({@code w -= lr wd w}, AdamW, Loshchilov and Hutter 2019) and
  * the gradient scaled first (for clipping by global norm). The moments live here rather than in DJL's
- * optimizers so that a checkpoint can save and restore them exactly.
+ * optimizers so that a checkpoint can save and restore them exactly. Bias corrections use
+ * {@code StrictMath}: {@code Math.pow} may round differently once the JIT compiles it, which made two
+ * identical runs in one JVM drift apart.
  */
 public final class Adam {
 
@@ -56,8 +58,8 @@ public final class Adam {
      */
     public void step(double learningRate, double weightDecay, double gradientScale) {
         steps++;
-        double correction1 = 1 - Math.pow(beta1, steps);
-        double correction2 = 1 - Math.pow(beta2, steps);
+        double correction1 = 1 - StrictMath.pow(beta1, steps);
+        double correction2 = 1 - StrictMath.pow(beta2, steps);
         float corrected = (float) (learningRate * Math.sqrt(correction2) / correction1);
         for (int p = 0; p < parameters.size(); p++) {
             NDArray weight = parameters.get(p);

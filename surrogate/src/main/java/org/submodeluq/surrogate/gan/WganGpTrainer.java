@@ -243,7 +243,7 @@ public final class WganGpTrainer {
 
     /** The average with Adam's bias correction: divided by 1 - decay^t (nothing to correct without decay). */
     private List<double[]> corrected(List<double[]> average, int t) {
-        double correction = 1 - Math.pow(options.emaDecay(), t);
+        double correction = 1 - StrictMath.pow(options.emaDecay(), t);
         return average.stream().map(p -> java.util.Arrays.stream(p).map(v -> v / correction).toArray()).toList();
     }
 
