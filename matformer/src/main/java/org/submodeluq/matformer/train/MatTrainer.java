@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.matformer.data.Batch;
 import org.submodeluq.matformer.data.Windows;
 import org.submodeluq.matformer.model.MatLm;
@@ -137,12 +138,18 @@ public final class MatTrainer {
         if (checkpoint == null || !Files.isRegularFile(checkpoint)) {
             return 0;
         }
+        ModelFile.Contents saved;
+        try {
+            saved = ModelFile.read(checkpoint, model.transformer().manager(), model.transformer().shape());
+        } catch (CaseException e) {
+            throw new CaseException("checkpoint " + e.getMessage() + ": delete it to start afresh, or train into "
+                    + "another directory");
+        }
         if (!options.toString().equals(ModelFile.attribute(checkpoint, "options"))) {
+            saved.lm().parameterList().forEach(NDArray::close);
             listener.note("ignoring checkpoint " + checkpoint + ": it was made with other options");
             return 0;
         }
-        ModelFile.Contents saved = ModelFile.read(checkpoint, model.transformer().manager(),
-                model.transformer().shape());
         List<NDArray> target = model.transformer().parameterList();
         List<NDArray> source = saved.lm().parameterList();
         for (int p = 0; p < target.size(); p++) {
