@@ -1,10 +1,12 @@
 package org.submodeluq.cases.cli;
 
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +15,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.commons.rng.simple.RandomSource;
 import org.submodeluq.cases.bench.CampaignBench;
 import org.submodeluq.cases.bench.GanBench;
+import org.submodeluq.cases.bench.MatformerBench;
 import org.submodeluq.cases.bench.MonteCarloBench;
 import org.submodeluq.cases.bench.SolverBench;
 import org.submodeluq.fem.bridge.PythonRuntime;
 import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.matformer.data.ByteCorpus;
+import org.submodeluq.matformer.data.DemoCorpus;
+import org.submodeluq.matformer.data.Windows;
+import org.submodeluq.matformer.model.LmShape;
+import org.submodeluq.matformer.model.MatLm;
+import org.submodeluq.matformer.model.MixConfig;
+import org.submodeluq.matformer.model.ModelFile;
+import org.submodeluq.matformer.model.TransformerLm;
+import org.submodeluq.matformer.train.MatTrainer;
+import org.submodeluq.matformer.train.TrainOptions;
+import org.submodeluq.matformer.train.TrainingListener;
+import org.submodeluq.surrogate.DjlRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,6 +117,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "Solve block widths for the Monte Carlo timings (default: ${DEFAULT-VALUE}).")
     private List<Integer> monteCarloBlocks;
 
+    @Option(names = "--matformer", description = "Also time MatFormer training (joint vs one plain model), decoding "
+            + "with and without the KV cache, and speculative decoding for k = 2, 4, 8.")
+    private boolean matformer;
+
+    @Option(names = "--matformer-model", paramLabel = "DIR|FILE",
+            description = "Trained MatFormer for the decoding timings (default: train one on the demo corpus for "
+                    + "--matformer-steps steps first).")
+    private Path matformerModel;
+
+    @Option(names = "--matformer-steps", paramLabel = "N", defaultValue = "300",
+            description = "Steps of that training when no model is given (default: ${DEFAULT-VALUE}).")
+    private int matformerSteps;
+
     @Option(names = "--workers", paramLabel = "W", split = ",", defaultValue = "1,2",
             description = "Worker counts for the campaign timings (default: ${DEFAULT-VALUE}).")
     private List<Integer> workers;
@@ -121,6 +150,7 @@ final class BenchCommand implements Callable<Integer> {
             ganIterations = Math.min(ganIterations, 50);
             monteCarloMeshes = List.of("80x20");
             monteCarloSamples = Math.min(monteCarloSamples, 50);
+            matformerSteps = Math.min(matformerSteps, 20);
         }
         if (steps < 2 || repeats < 1 || campaignSamples < 3 || ganIterations < 1 || monteCarloSamples < 10
                 || Stream.of(workers, ganThreads, monteCarloThreads, monteCarloBlocks).flatMap(List::stream)
@@ -167,6 +197,10 @@ final class BenchCommand implements Callable<Integer> {
             out.println("\nA campaign includes generation (PCA-Gaussian), the submodel, the quantities, the checkpoint "
                     + "and the output file. Full runs: the Java full model on one thread (median of 15), and FEniCS "
                     + "through the bridge on one worker (median of 10 calls); ratios are per thread.");
+        }
+        if (matformer) {
+            out.println();
+            out.print(matformerTables(results, err));
         }
         if (json != null) {
             writeJson(results);
@@ -248,6 +282,49 @@ final class BenchCommand implements Callable<Integer> {
             rows.addAll(bench.time(spec, monteCarloThreads, monteCarloBlocks, fenicsMs));
         }
         return rows;
+    }
+
+    private String matformerTables(Map<String, Object> results, PrintWriter err) {
+        DjlRuntime.configure(1);
+        ByteCorpus corpus = ByteCorpus.read(DemoCorpus.path(), 0.1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MatLm model;
+            if (matformerModel != null) {
+                model = ModelFile.read(MatformerCommand.modelFile(matformerModel), manager, null).nested();
+            } else {
+                LmShape shape = LmShape.uniform(4, 64, 4, 64, 256, LmShape.Positions.LEARNED);
+                model = new MatLm(TransformerLm.initialised(manager, shape, RandomSource.XO_RO_SHI_RO_128_PP.create(0L)),
+                        MatLm.defaultWidths(256));
+                err.printf("MatFormer: training the decoding model on the demo corpus, %d steps...%n", matformerSteps);
+                err.flush();
+                new MatTrainer(model, new Windows(corpus.train(), 64), new Windows(corpus.heldOut(), 64)
+                        .evaluation(16, 4), TrainOptions.defaults(matformerSteps, 0), null)
+                        .train(TrainingListener.SILENT);
+            }
+            int context = model.transformer().shape().context();
+            err.println("MatFormer: timing training steps...");
+            err.flush();
+            List<Map<String, Object>> training = MatformerBench.training(model, new Windows(corpus.train(), context), 32,
+                    quick ? 3 : 20);
+            String held = new String(corpus.heldOut(), StandardCharsets.UTF_8);
+            List<String> prompts = new ArrayList<>();
+            for (int p = 0; p < 5; p++) {
+                prompts.add(held.substring(p * 300, p * 300 + 8));
+            }
+            err.println("MatFormer: timing decoding...");
+            err.flush();
+            List<Map<String, Object>> decoding = MatformerBench.decoding(model, prompts.get(0), context - 8);
+            List<Map<String, Object>> speculative = MatformerBench.speculative(model, prompts, context - 8,
+                    new int[] {2, 4, 8});
+            results.put("matformer_training", training);
+            results.put("matformer_decoding", decoding);
+            results.put("matformer_speculative", speculative);
+            return MatformerBench.tables(training, decoding, speculative) + String.format("%nModel: %s, %d parameters; "
+                    + "speculative decoding drafts with the smallest granularity (%d parameters) over %d prompts of 8 "
+                    + "bytes from the held-out text, %d tokens each.%n", model.transformer().shape(),
+                    model.transformer().shape().parameterCount(),
+                    model.parameterCount(MixConfig.uniform(model.layers(), 0)), prompts.size(), context - 8);
+        }
     }
 
     private String interpreter() {

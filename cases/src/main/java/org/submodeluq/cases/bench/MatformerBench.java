@@ -1,0 +1,166 @@
+package org.submodeluq.cases.bench;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.simple.RandomSource;
+import org.submodeluq.matformer.data.Windows;
+import org.submodeluq.matformer.decode.Decoder;
+import org.submodeluq.matformer.decode.SpeculativeDecoder;
+import org.submodeluq.matformer.model.MatLm;
+import org.submodeluq.matformer.model.MixConfig;
+import org.submodeluq.matformer.model.TransformerLm;
+import org.submodeluq.matformer.train.MatTrainer;
+import org.submodeluq.matformer.train.TrainOptions;
+import org.submodeluq.matformer.train.TrainingListener;
+
+/**
+ * MatFormer speeds: training tokens per second (joint over every granularity vs one plain model of the
+ * largest width, same batches), decoding tokens per second with and without the KV cache, and greedy
+ * speculative decoding (smallest granularity drafting for the largest) against plain greedy decoding.
+ */
+public final class MatformerBench {
+
+    private MatformerBench() {
+    }
+
+    /** Training throughput of {@code steps} steps after two warm-up steps, joint and single. */
+    public static List<Map<String, Object>> training(MatLm model, Windows corpus, int batch, int steps) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int context = model.transformer().shape().context();
+        for (boolean joint : new boolean[] {true, false}) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                int full = model.widths()[model.granularities() - 1];
+                MatLm fresh = new MatLm(TransformerLm.initialised(manager, model.transformer().shape(),
+                        RandomSource.XO_RO_SHI_RO_128_PP.create(1L)), joint ? model.widths() : new int[] {full});
+                TrainOptions options = new TrainOptions(steps + 2, batch, 1e-3, 0, 1, 0.01, 1, 1, false, steps + 2, 1, 0);
+                long[] start = new long[1];
+                new MatTrainer(fresh, corpus, corpus.evaluation(1, 1), options, null).train(new TrainingListener() {
+                    @Override
+                    public void step(int step, int total, double[] losses) {
+                        if (step == 2) {
+                            start[0] = System.nanoTime();
+                        }
+                    }
+
+                    @Override
+                    public void evaluated(int step, double[] heldOut) {
+                        if (step == steps + 2) {
+                            double seconds = (System.nanoTime() - start[0]) / 1e9;
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("model", joint ? "MatFormer, joint g = " + model.granularities()
+                                    : "plain, d_ff " + full);
+                            row.put("steps", steps);
+                            row.put("tokens_per_s", (double) steps * batch * context / seconds);
+                            row.put("steps_per_s", steps / seconds);
+                            rows.add(row);
+                        }
+                    }
+                });
+            }
+        }
+        return rows;
+    }
+
+    /** Greedy decoding of the largest granularity, with and without the KV cache. */
+    public static List<Map<String, Object>> decoding(MatLm model, String prompt, int tokens) {
+        Decoder decoder = new Decoder(model.transformer(), largest(model));
+        long[] input = bytes(prompt);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (boolean cached : new boolean[] {true, false}) {
+            decoder.greedy(input, tokens, cached);
+            long start = System.nanoTime();
+            decoder.greedy(input, tokens, cached);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("decoding", cached ? "KV cache" : "no cache");
+            row.put("tokens", tokens);
+            row.put("tokens_per_s", tokens / seconds);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Speculative against plain greedy decoding for each k, summed over the prompts. */
+    public static List<Map<String, Object>> speculative(MatLm model, List<String> prompts, int tokens, int[] ks) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TransformerLm small = model.extract(MixConfig.uniform(model.layers(), 0), manager);
+            Decoder draft = new Decoder(small, small.fullWidths());
+            Decoder verifier = new Decoder(model.transformer(), largest(model));
+            verifier.greedy(bytes(prompts.get(0)), tokens, true);
+            double plain = 0;
+            List<long[]> expected = new ArrayList<>();
+            for (String prompt : prompts) {
+                long start = System.nanoTime();
+                expected.add(verifier.greedy(bytes(prompt), tokens, true));
+                plain += (System.nanoTime() - start) / 1e9;
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int k : ks) {
+                SpeculativeDecoder decoder = new SpeculativeDecoder(draft, verifier, k);
+                decoder.greedy(bytes(prompts.get(0)), tokens);
+                double seconds = 0;
+                long drafted = 0;
+                long accepted = 0;
+                boolean exact = true;
+                for (int p = 0; p < prompts.size(); p++) {
+                    long start = System.nanoTime();
+                    SpeculativeDecoder.Result result = decoder.greedy(bytes(prompts.get(p)), tokens);
+                    seconds += (System.nanoTime() - start) / 1e9;
+                    drafted += result.drafted();
+                    accepted += result.accepted();
+                    exact &= Arrays.equals(expected.get(p), result.tokens());
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("k", k);
+                row.put("acceptance", (double) accepted / drafted);
+                row.put("speculative_s", seconds);
+                row.put("greedy_s", plain);
+                row.put("speed_up", plain / seconds);
+                row.put("identical", exact);
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    private static int[] largest(MatLm model) {
+        return model.hidden(MixConfig.uniform(model.layers(), model.granularities() - 1));
+    }
+
+    private static long[] bytes(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        long[] tokens = new long[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            tokens[i] = bytes[i] & 0xFF;
+        }
+        return tokens;
+    }
+
+    /** The three Markdown tables. */
+    public static String tables(List<Map<String, Object>> training, List<Map<String, Object>> decoding,
+                                List<Map<String, Object>> speculative) {
+        StringBuilder out = new StringBuilder("| training | steps | tokens/s | steps/s |\n|---|---|---|---|\n");
+        for (Map<String, Object> row : training) {
+            out.append(String.format("| %s | %d | %.0f | %.2f |%n", row.get("model"), row.get("steps"),
+                    row.get("tokens_per_s"), row.get("steps_per_s")));
+        }
+        out.append("\n| decoding (largest granularity) | tokens | tokens/s |\n|---|---|---|\n");
+        for (Map<String, Object> row : decoding) {
+            out.append(String.format("| %s | %d | %.0f |%n", row.get("decoding"), row.get("tokens"),
+                    row.get("tokens_per_s")));
+        }
+        out.append("\n| speculative, draft = smallest granularity | acceptance | speculative s | greedy s | speed-up "
+                + "| identical to greedy |\n|---|---|---|---|---|---|\n");
+        for (Map<String, Object> row : speculative) {
+            out.append(String.format("| k = %d | %.3f | %.3f | %.3f | %.2fx | %s |%n", row.get("k"),
+                    row.get("acceptance"), row.get("speculative_s"), row.get("greedy_s"), row.get("speed_up"),
+                    row.get("identical")));
+        }
+        return out.toString();
+    }
+}
