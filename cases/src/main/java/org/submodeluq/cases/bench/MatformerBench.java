@@ -1,13 +1,13 @@
 package org.submodeluq.cases.bench;
 
 import ai.djl.ndarray.NDManager;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
+import org.submodeluq.matformer.data.ByteText;
 import org.submodeluq.matformer.data.Windows;
 import org.submodeluq.matformer.decode.Decoder;
 import org.submodeluq.matformer.decode.SpeculativeDecoder;
@@ -37,7 +37,8 @@ public final class MatformerBench {
                 int full = model.widths()[model.granularities() - 1];
                 MatLm fresh = new MatLm(TransformerLm.initialised(manager, model.transformer().shape(),
                         RandomSource.XO_RO_SHI_RO_128_PP.create(1L)), joint ? model.widths() : new int[] {full});
-                TrainOptions options = new TrainOptions(steps + 2, batch, 1e-3, 0, 1, 0.01, 1, 1, false, steps + 2, 1, 0);
+                TrainOptions options = new TrainOptions(steps + 2, batch, 1e-3, 0, 1, 0.01, 1, 1, false, steps + 2, 1,
+                        0);
                 long[] start = new long[1];
                 new MatTrainer(fresh, corpus, corpus.evaluation(1, 1), options, null).train(new TrainingListener() {
                     @Override
@@ -69,7 +70,7 @@ public final class MatformerBench {
     /** Greedy decoding of the largest granularity, with and without the KV cache. */
     public static List<Map<String, Object>> decoding(MatLm model, String prompt, int tokens) {
         Decoder decoder = new Decoder(model.transformer(), largest(model));
-        long[] input = bytes(prompt);
+        long[] input = ByteText.tokens(prompt);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (boolean cached : new boolean[] {true, false}) {
             decoder.greedy(input, tokens, cached);
@@ -91,25 +92,25 @@ public final class MatformerBench {
             TransformerLm small = model.extract(MixConfig.uniform(model.layers(), 0), manager);
             Decoder draft = new Decoder(small, small.fullWidths());
             Decoder verifier = new Decoder(model.transformer(), largest(model));
-            verifier.greedy(bytes(prompts.get(0)), tokens, true);
+            verifier.greedy(ByteText.tokens(prompts.get(0)), tokens, true);
             double plain = 0;
             List<long[]> expected = new ArrayList<>();
             for (String prompt : prompts) {
                 long start = System.nanoTime();
-                expected.add(verifier.greedy(bytes(prompt), tokens, true));
+                expected.add(verifier.greedy(ByteText.tokens(prompt), tokens, true));
                 plain += (System.nanoTime() - start) / 1e9;
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int k : ks) {
                 SpeculativeDecoder decoder = new SpeculativeDecoder(draft, verifier, k);
-                decoder.greedy(bytes(prompts.get(0)), tokens);
+                decoder.greedy(ByteText.tokens(prompts.get(0)), tokens);
                 double seconds = 0;
                 long drafted = 0;
                 long accepted = 0;
                 boolean exact = true;
                 for (int p = 0; p < prompts.size(); p++) {
                     long start = System.nanoTime();
-                    SpeculativeDecoder.Result result = decoder.greedy(bytes(prompts.get(p)), tokens);
+                    SpeculativeDecoder.Result result = decoder.greedy(ByteText.tokens(prompts.get(p)), tokens);
                     seconds += (System.nanoTime() - start) / 1e9;
                     drafted += result.drafted();
                     accepted += result.accepted();
@@ -132,14 +133,6 @@ public final class MatformerBench {
         return model.hidden(MixConfig.uniform(model.layers(), model.granularities() - 1));
     }
 
-    private static long[] bytes(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        long[] tokens = new long[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            tokens[i] = bytes[i] & 0xFF;
-        }
-        return tokens;
-    }
 
     /** The three Markdown tables. */
     public static String tables(List<Map<String, Object>> training, List<Map<String, Object>> decoding,

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.rng.simple.RandomSource;
 import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.matformer.data.ByteCorpus;
+import org.submodeluq.matformer.data.ByteText;
 import org.submodeluq.matformer.data.DemoCorpus;
 import org.submodeluq.matformer.data.Windows;
 import org.submodeluq.matformer.decode.Decoder;
@@ -35,6 +35,7 @@ import org.submodeluq.matformer.train.TrainOptions;
 import org.submodeluq.matformer.train.TrainingListener;
 import org.submodeluq.surrogate.DjlRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -65,21 +66,14 @@ final class MatformerCommand {
         return new Windows(ByteCorpus.read(corpus, fraction).heldOut(), context);
     }
 
-    static long[] bytes(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        long[] tokens = new long[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            tokens[i] = bytes[i] & 0xFF;
-        }
-        return tokens;
-    }
+    /** What to continue and by how much. */
+    static final class Continuation {
 
-    static String text(long[] tokens) {
-        byte[] bytes = new byte[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-            bytes[i] = (byte) tokens[i];
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        @Option(names = "--prompt", defaultValue = "The ", description = "Prompt (default: '${DEFAULT-VALUE}').")
+        String prompt;
+
+        @Option(names = "--tokens", defaultValue = "40", description = "Bytes to generate (default: ${DEFAULT-VALUE}).")
+        int tokens;
     }
 
     /** {@code matformer train}. */
@@ -114,7 +108,8 @@ final class MatformerCommand {
         private int heads;
 
         @Option(names = "--d-ff", defaultValue = "256",
-                description = "Largest feed-forward width; granularities d_ff/8, /4, /2, 1 (default: ${DEFAULT-VALUE}).")
+                description = "Largest feed-forward width; granularities d_ff/8, /4, /2, 1 "
+                        + "(default: ${DEFAULT-VALUE}).")
         private int dFf;
 
         @Option(names = "--context", defaultValue = "64", description = "Context in bytes (default: ${DEFAULT-VALUE}).")
@@ -185,7 +180,8 @@ final class MatformerCommand {
                     ModelFile.write(out.resolve(run + ".h5"), model.transformer(),
                             run.equals("matformer") ? widths : new int[0], Map.of(), withContext(provenance, context));
                     delete(checkpoint);
-                    stdout.printf(Locale.ROOT, "wrote %s: held-out loss (nats/byte) %s, %.0f s%n", out.resolve(run + ".h5"),
+                    stdout.printf(Locale.ROOT, "wrote %s: held-out loss (nats/byte) %s, %.0f s%n",
+                            out.resolve(run + ".h5"),
                             Arrays.stream(losses).mapToObj(l -> String.format(Locale.ROOT, "%.4f", l))
                                     .collect(Collectors.joining(" / ")), seconds);
                 }
@@ -355,11 +351,8 @@ final class MatformerCommand {
                 description = "Configuration of a MatFormer (default: its largest).")
         private String config;
 
-        @Option(names = "--prompt", defaultValue = "The ", description = "Prompt (default: '${DEFAULT-VALUE}').")
-        private String prompt;
-
-        @Option(names = "--tokens", defaultValue = "40", description = "Bytes to generate (default: ${DEFAULT-VALUE}).")
-        private int tokens;
+        @Mixin
+        private Continuation continuation;
 
         @Option(names = "--temperature", defaultValue = "0",
                 description = "0 for greedy, else sampling temperature (default: ${DEFAULT-VALUE}).")
@@ -392,13 +385,15 @@ final class MatformerCommand {
                     decoder = new Decoder(nested.transformer(), nested.hidden(chosen));
                 }
                 long start = System.nanoTime();
-                long[] out = temperature > 0 ? decoder.sample(bytes(prompt), tokens, temperature,
-                        RandomSource.XO_RO_SHI_RO_128_PP.create(seed)) : decoder.greedy(bytes(prompt), tokens, !noCache);
+                long[] prompt = ByteText.tokens(continuation.prompt);
+                long[] out = temperature > 0 ? decoder.sample(prompt, continuation.tokens, temperature,
+                        RandomSource.XO_RO_SHI_RO_128_PP.create(seed))
+                        : decoder.greedy(prompt, continuation.tokens, !noCache);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 PrintWriter stdout = command.commandLine().getOut();
-                stdout.println(text(out));
-                stdout.printf(Locale.ROOT, "%d tokens in %.3f s (%.0f tokens/s, %s, %s)%n", tokens, seconds,
-                        tokens / seconds, noCache ? "no KV cache" : "KV cache", mix);
+                stdout.println(ByteText.text(out));
+                stdout.printf(Locale.ROOT, "%d tokens in %.3f s (%.0f tokens/s, %s, %s)%n", continuation.tokens,
+                        seconds, continuation.tokens / seconds, noCache ? "no KV cache" : "KV cache", mix);
                 stdout.flush();
             }
             return 0;
@@ -421,14 +416,12 @@ final class MatformerCommand {
                 description = "Draft configuration (default: the smallest granularity in every layer).")
         private String draftConfig;
 
-        @Option(names = "--k", defaultValue = "4", description = "Tokens drafted per verification (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--k", defaultValue = "4",
+                description = "Tokens drafted per verification (default: ${DEFAULT-VALUE}).")
         private int k;
 
-        @Option(names = "--prompt", defaultValue = "The ", description = "Prompt (default: '${DEFAULT-VALUE}').")
-        private String prompt;
-
-        @Option(names = "--tokens", defaultValue = "40", description = "Bytes to generate (default: ${DEFAULT-VALUE}).")
-        private int tokens;
+        @Mixin
+        private Continuation continuation;
 
         @Override
         public Integer call() {
@@ -444,21 +437,22 @@ final class MatformerCommand {
                 Decoder draft = new Decoder(small, small.fullWidths());
                 Decoder verifier = new Decoder(nested.transformer(),
                         nested.hidden(MixConfig.uniform(nested.layers(), nested.granularities() - 1)));
-                long[] input = bytes(prompt);
-                verifier.greedy(input, tokens, true);
+                long[] input = ByteText.tokens(continuation.prompt);
+                verifier.greedy(input, continuation.tokens, true);
                 long start = System.nanoTime();
-                long[] plain = verifier.greedy(input, tokens, true);
+                long[] plain = verifier.greedy(input, continuation.tokens, true);
                 double plainSeconds = (System.nanoTime() - start) / 1e9;
                 start = System.nanoTime();
-                SpeculativeDecoder.Result result = new SpeculativeDecoder(draft, verifier, k).greedy(input, tokens);
+                SpeculativeDecoder.Result result = new SpeculativeDecoder(draft, verifier, k).greedy(input,
+                        continuation.tokens);
                 double speculativeSeconds = (System.nanoTime() - start) / 1e9;
                 PrintWriter stdout = command.commandLine().getOut();
-                stdout.println(text(result.tokens()));
+                stdout.println(ByteText.text(result.tokens()));
                 stdout.printf(Locale.ROOT, "identical to greedy decoding: %s; draft %s (%d parameters), k = %d: "
                         + "acceptance %.3f, %d verifier passes for %d tokens; %.3f s vs %.3f s greedy: %.2fx%n",
                         Arrays.equals(plain, result.tokens()) ? "yes" : "NO", draftMix, small.shape().parameterCount(),
-                        k, result.acceptanceRate(), result.verifierPasses(), tokens, speculativeSeconds, plainSeconds,
-                        plainSeconds / speculativeSeconds);
+                        k, result.acceptanceRate(), result.verifierPasses(), continuation.tokens, speculativeSeconds,
+                        plainSeconds, plainSeconds / speculativeSeconds);
                 stdout.flush();
                 return Arrays.equals(plain, result.tokens()) ? 0 : 1;
             }
