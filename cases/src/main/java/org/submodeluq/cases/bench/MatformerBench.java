@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 import org.submodeluq.matformer.data.ByteText;
@@ -139,18 +140,18 @@ public final class MatformerBench {
                                 List<Map<String, Object>> speculative) {
         StringBuilder out = new StringBuilder("| training | steps | tokens/s | steps/s |\n|---|---|---|---|\n");
         for (Map<String, Object> row : training) {
-            out.append(String.format("| %s | %d | %.0f | %.2f |%n", row.get("model"), row.get("steps"),
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f |%n", row.get("model"), row.get("steps"),
                     row.get("tokens_per_s"), row.get("steps_per_s")));
         }
         out.append("\n| decoding (largest granularity) | tokens | tokens/s |\n|---|---|---|\n");
         for (Map<String, Object> row : decoding) {
-            out.append(String.format("| %s | %d | %.0f |%n", row.get("decoding"), row.get("tokens"),
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f |%n", row.get("decoding"), row.get("tokens"),
                     row.get("tokens_per_s")));
         }
         out.append("\n| speculative, draft = smallest granularity | acceptance | speculative s | greedy s | speed-up "
                 + "| identical to greedy |\n|---|---|---|---|---|---|\n");
         for (Map<String, Object> row : speculative) {
-            out.append(String.format("| k = %d | %.3f | %.3f | %.3f | %.2fx | %s |%n", row.get("k"),
+            out.append(String.format(Locale.ROOT, "| k = %d | %.3f | %.3f | %.3f | %.2fx | %s |%n", row.get("k"),
                     row.get("acceptance"), row.get("speculative_s"), row.get("greedy_s"), row.get("speed_up"),
                     row.get("identical")));
         }

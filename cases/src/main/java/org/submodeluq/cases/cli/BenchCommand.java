@@ -31,7 +31,6 @@ import org.submodeluq.matformer.data.Windows;
 import org.submodeluq.matformer.model.LmShape;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
-import org.submodeluq.matformer.model.ModelFile;
 import org.submodeluq.matformer.model.TransformerLm;
 import org.submodeluq.matformer.train.MatTrainer;
 import org.submodeluq.matformer.train.TrainOptions;
@@ -290,7 +289,7 @@ final class BenchCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             MatLm model;
             if (matformerModel != null) {
-                model = ModelFile.read(MatformerCommand.modelFile(matformerModel), manager, null).nested();
+                model = MatformerCommand.nested(matformerModel, manager);
             } else {
                 LmShape shape = LmShape.uniform(4, 64, 4, 64, 256, LmShape.Positions.LEARNED);
                 model = new MatLm(TransformerLm.initialised(manager, shape, RandomSource.XO_RO_SHI_RO_128_PP.create(0L)),

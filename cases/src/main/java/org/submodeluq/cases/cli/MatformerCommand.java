@@ -57,13 +57,37 @@ final class MatformerCommand {
         return Files.isDirectory(path) ? path.resolve(MODEL) : path;
     }
 
+    /** The MatFormer in {@code path} (a file or a training directory); a plain model is refused. */
+    static MatLm nested(Path path, NDManager manager) {
+        Path file = modelFile(path);
+        ModelFile.Contents contents = ModelFile.read(file, manager, null);
+        if (contents.granularityWidths().length == 0) {
+            throw new CaseException("'" + file + "' is a plain model, not a MatFormer: this needs a model made by "
+                    + "matformer train");
+        }
+        return contents.nested();
+    }
+
     /** The held-out part of the corpus a model was trained on, as evaluation batches. */
     static Windows heldOut(Path model, Path corpusOverride) {
-        Path corpus = corpusOverride != null ? corpusOverride
-                : Path.of((String) ModelFile.attribute(model, "corpus"));
-        double fraction = ((Number) ModelFile.attribute(model, "held_out_fraction")).doubleValue();
+        Object recorded = ModelFile.attribute(model, "corpus");
+        Object fraction = ModelFile.attribute(model, "held_out_fraction");
+        if ((recorded == null && corpusOverride == null) || fraction == null) {
+            throw new CaseException("'" + model + "' does not say which corpus it was trained on: it was not made by "
+                    + "matformer train");
+        }
+        Path corpus = corpusOverride != null ? corpusOverride : Path.of((String) recorded);
         int context = ((Number) ModelFile.attribute(model, "context")).intValue();
-        return new Windows(ByteCorpus.read(corpus, fraction).heldOut(), context);
+        return windows(ByteCorpus.read(corpus, ((Number) fraction).doubleValue()).heldOut(), context, "held-out part");
+    }
+
+    /** Windows of {@code context} bytes, or a clear error when the text is too short for one. */
+    static Windows windows(byte[] text, int context, String what) {
+        if (text.length <= context) {
+            throw new CaseException("--context", "= " + context + " is too long: the corpus's " + what + " has "
+                    + text.length + " bytes and needs more than the context");
+        }
+        return new Windows(text, context);
     }
 
     /** What to continue and by how much. */
@@ -155,10 +179,12 @@ final class MatformerCommand {
             int[] widths = MatLm.defaultWidths(dFf);
             TrainOptions options = new TrainOptions(steps, batch, learningRate, Math.min(100, steps / 10), 0.1, 0.01,
                     1.0, seed, sampleOne, Math.max(1, steps / 10), 16, Math.max(1, steps / 10));
-            Windows train = new Windows(text.train(), context);
-            Windows held = new Windows(text.heldOut(), context);
+            Windows train = windows(text.train(), context, "training part");
+            Windows held = windows(text.heldOut(), context, "held-out part");
+            String data = "corpus " + corpusFile.toAbsolutePath() + ", held out " + heldOut + ", " + shape;
             Map<String, Object> provenance = Map.of("corpus", corpusFile.toAbsolutePath().toString(),
-                    "held_out_fraction", heldOut, "steps", (long) steps, "seed", seed, "sample_one", sampleOne ? 1 : 0);
+                    "held_out_fraction", heldOut, "steps", (long) steps, "seed", seed, "sample_one", sampleOne ? 1 : 0,
+                    "identity", options + "\n" + data);
             stdout.printf("corpus %s: %d training bytes, %d held out; model %s; %d steps%n", corpusFile,
                     text.train().length, text.heldOut().length, shape, steps);
             try (NDManager manager = NDManager.newBaseManager()) {
@@ -167,6 +193,12 @@ final class MatformerCommand {
                     Arrays.stream(widths).forEach(w -> runs.add("baseline-" + w));
                 }
                 for (String run : runs) {
+                    Path done = out.resolve(run + ".h5");
+                    if (Files.isRegularFile(done)
+                            && (options + "\n" + data).equals(ModelFile.attribute(done, "identity"))) {
+                        stdout.printf("kept %s: trained earlier with the same options and data%n", done);
+                        continue;
+                    }
                     int[] own = run.equals("matformer") ? widths : new int[] {Integer.parseInt(run.substring(9))};
                     LmShape runShape = shape.withFfnWidths(filled(layers, own[own.length - 1]));
                     MatLm model = new MatLm(TransformerLm.initialised(manager, runShape,
@@ -174,14 +206,13 @@ final class MatformerCommand {
                     Path checkpoint = out.resolve(run + ".checkpoint.h5");
                     ProgressBar bar = new ProgressBar(command.commandLine().getErr(), run, "steps", quiet);
                     long start = System.nanoTime();
-                    double[] losses = new MatTrainer(model, train, held.evaluation(16, 16), options, checkpoint)
+                    double[] losses = new MatTrainer(model, train, held.evaluation(16, 16), options, checkpoint, data)
                             .train(listener(bar));
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    ModelFile.write(out.resolve(run + ".h5"), model.transformer(),
-                            run.equals("matformer") ? widths : new int[0], Map.of(), withContext(provenance, context));
+                    ModelFile.write(done, model.transformer(), run.equals("matformer") ? widths : new int[0], Map.of(),
+                            withContext(provenance, context));
                     delete(checkpoint);
-                    stdout.printf(Locale.ROOT, "wrote %s: held-out loss (nats/byte) %s, %.0f s%n",
-                            out.resolve(run + ".h5"),
+                    stdout.printf(Locale.ROOT, "wrote %s: held-out loss (nats/byte) %s, %.0f s%n", done,
                             Arrays.stream(losses).mapToObj(l -> String.format(Locale.ROOT, "%.4f", l))
                                     .collect(Collectors.joining(" / ")), seconds);
                 }
@@ -255,7 +286,7 @@ final class MatformerCommand {
             DjlRuntime.configure(1);
             Path file = modelFile(model);
             try (NDManager manager = NDManager.newBaseManager()) {
-                MatLm nested = ModelFile.read(file, manager, null).nested();
+                MatLm nested = nested(file, manager);
                 MixConfig mix = MixConfig.parse(config);
                 TransformerLm extracted = nested.extract(mix, manager);
                 Map<String, Object> provenance = new LinkedHashMap<>();
@@ -300,11 +331,17 @@ final class MatformerCommand {
         @Override
         public Integer call() {
             DjlRuntime.configure(1);
+            if (!Files.isDirectory(directory)) {
+                throw new CaseException("--model", "= " + directory + " is not a directory made by matformer train");
+            }
+            if (batches < 1) {
+                throw new CaseException("--eval-batches", "= " + batches + " must be >= 1");
+            }
             PrintWriter stdout = command.commandLine().getOut();
             Path file = modelFile(directory);
             var heldOut = heldOut(file, corpus).evaluation(16, batches);
             try (NDManager manager = NDManager.newBaseManager()) {
-                MatLm nested = ModelFile.read(file, manager, null).nested();
+                MatLm nested = nested(file, manager);
                 List<SweepPoint> points = new ArrayList<>(MixAndMatch.evaluate(nested,
                         MixAndMatch.nonDecreasing(nested, cap), heldOut));
                 List<TransformerLm> baselines = new ArrayList<>();
@@ -367,6 +404,10 @@ final class MatformerCommand {
         @Override
         public Integer call() {
             DjlRuntime.configure(1);
+            if (temperature < 0 || (temperature > 0 && noCache)) {
+                throw new CaseException("--temperature", "= " + temperature + ": must be >= 0 (0: greedy), and "
+                        + "--no-cache applies to greedy decoding only");
+            }
             try (NDManager manager = NDManager.newBaseManager()) {
                 ModelFile.Contents contents = ModelFile.read(modelFile(model), manager, null);
                 String mix;
@@ -430,7 +471,7 @@ final class MatformerCommand {
                 throw new CaseException("--k", "= " + k + " must be >= 1");
             }
             try (NDManager manager = NDManager.newBaseManager()) {
-                MatLm nested = ModelFile.read(modelFile(model), manager, null).nested();
+                MatLm nested = nested(model, manager);
                 MixConfig draftMix = draftConfig != null ? MixConfig.parse(draftConfig)
                         : MixConfig.uniform(nested.layers(), 0);
                 TransformerLm small = nested.extract(draftMix, manager);
@@ -438,13 +479,14 @@ final class MatformerCommand {
                 Decoder verifier = new Decoder(nested.transformer(),
                         nested.hidden(MixConfig.uniform(nested.layers(), nested.granularities() - 1)));
                 long[] input = ByteText.tokens(continuation.prompt);
+                SpeculativeDecoder speculative = new SpeculativeDecoder(draft, verifier, k);
                 verifier.greedy(input, continuation.tokens, true);
+                speculative.greedy(input, continuation.tokens);
                 long start = System.nanoTime();
                 long[] plain = verifier.greedy(input, continuation.tokens, true);
                 double plainSeconds = (System.nanoTime() - start) / 1e9;
                 start = System.nanoTime();
-                SpeculativeDecoder.Result result = new SpeculativeDecoder(draft, verifier, k).greedy(input,
-                        continuation.tokens);
+                SpeculativeDecoder.Result result = speculative.greedy(input, continuation.tokens);
                 double speculativeSeconds = (System.nanoTime() - start) / 1e9;
                 PrintWriter stdout = command.commandLine().getOut();
                 stdout.println(ByteText.text(result.tokens()));

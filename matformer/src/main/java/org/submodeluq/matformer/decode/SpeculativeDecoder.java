@@ -33,6 +33,10 @@ public final class SpeculativeDecoder {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
+        if (draft.lm().shape().context() != verifier.lm().shape().context()) {
+            throw new IllegalArgumentException("draft and verifier must share one context length, got "
+                    + draft.lm().shape().context() + " and " + verifier.lm().shape().context());
+        }
         this.draft = draft;
         this.verifier = verifier;
         this.k = k;
@@ -41,7 +45,6 @@ public final class SpeculativeDecoder {
     /** The prompt followed by {@code count} tokens, equal to the verifier's greedy decoding. */
     public Result greedy(long[] prompt, int count) {
         verifier.requireFits(prompt, count);
-        int context = Math.min(draft.lm().shape().context(), verifier.lm().shape().context());
         long[] sequence = Arrays.copyOf(prompt, prompt.length + count);
         long drafted = 0;
         long accepted = 0;
@@ -53,7 +56,7 @@ public final class SpeculativeDecoder {
             int length = prompt.length;
             while (length < sequence.length) {
                 int n = length;
-                int proposals = Math.min(k, Math.min(sequence.length - n, context - n));
+                int proposals = Math.min(k, sequence.length - n);
                 long[] block = new long[proposals + 1];
                 block[0] = sequence[n - 1];
                 for (int i = 1; i <= proposals; i++) {
@@ -63,9 +66,8 @@ public final class SpeculativeDecoder {
                 }
                 long[] choices = new long[proposals + 1];
                 try (NDScope scope = new NDScope()) {
-                    NDArray logits = verifier.logits(proposals == 0 ? new long[] {block[0]}
-                            : Arrays.copyOf(block, proposals + (n + proposals < context ? 1 : 0)), verifierCache);
-                    for (int i = 0; i < logits.getShape().get(1); i++) {
+                    NDArray logits = verifier.logits(block, verifierCache);
+                    for (int i = 0; i <= proposals; i++) {
                         choices[i] = Decoder.argMax(logits.get(new NDIndex("0, {}, :", i)));
                     }
                 }
@@ -82,11 +84,11 @@ public final class SpeculativeDecoder {
                 if (length < sequence.length) {
                     sequence[length++] = choices[agreed];
                 }
-                verifierCache.truncate(Math.min(verifierCache.length(), n + agreed));
-                if (agreed == proposals && proposals > 0 && draftCache.length() < n + agreed) {
+                verifierCache.truncate(n + agreed);
+                if (agreed == proposals) {
                     feed(draft, new long[] {block[proposals]}, draftCache);
                 }
-                draftCache.truncate(Math.min(draftCache.length(), n + agreed));
+                draftCache.truncate(n + agreed);
             }
         }
         return new Result(sequence, drafted, accepted, passes);

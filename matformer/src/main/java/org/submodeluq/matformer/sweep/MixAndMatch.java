@@ -3,6 +3,7 @@ package org.submodeluq.matformer.sweep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.matformer.data.Batch;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
@@ -24,6 +25,10 @@ public final class MixAndMatch {
      * parameter count that always keeps the g uniform ones.
      */
     public static List<MixConfig> nonDecreasing(MatLm model, int cap) {
+        if (cap < model.granularities()) {
+            throw new CaseException("--max-configs", "= " + cap + " must be at least the " + model.granularities()
+                    + " uniform configurations");
+        }
         List<MixConfig> all = new ArrayList<>();
         enumerate(new int[model.layers()], 0, 0, model.granularities(), all);
         all.sort(Comparator.comparingLong(model::parameterCount).thenComparing(MixConfig::toString));
@@ -89,8 +94,9 @@ public final class MixAndMatch {
 
     /**
      * The share of Mix'n'Match points whose loss lies between the losses of the two uniform models
-     * whose sizes bracket theirs (within {@code tolerance} nats): the paper's claim that extracted
-     * models trace the curve between the trained ones.
+     * whose sizes bracket theirs (a mix as large as a uniform model is bracketed by it and the next;
+     * within {@code tolerance} nats): the paper's claim that extracted models trace the curve between
+     * the trained ones.
      */
     public static double shareBetweenNeighbours(List<SweepPoint> points, double tolerance) {
         List<SweepPoint> uniform = points.stream().filter(p -> p.kind().equals("uniform"))
@@ -104,7 +110,7 @@ public final class MixAndMatch {
             for (int i = 0; i + 1 < uniform.size(); i++) {
                 SweepPoint small = uniform.get(i);
                 SweepPoint large = uniform.get(i + 1);
-                if (point.parameters() > small.parameters() && point.parameters() < large.parameters()) {
+                if (point.parameters() >= small.parameters() && point.parameters() < large.parameters()) {
                     mixes++;
                     double low = Math.min(small.loss(), large.loss()) - tolerance;
                     double high = Math.max(small.loss(), large.loss()) + tolerance;

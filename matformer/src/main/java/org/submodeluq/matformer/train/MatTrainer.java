@@ -41,14 +41,25 @@ public final class MatTrainer {
     private final List<Batch> heldOut;
     private final TrainOptions options;
     private final Path checkpoint;
+    private final String identity;
 
     /** @param checkpoint where to checkpoint, or null for never */
     public MatTrainer(MatLm model, Windows train, List<Batch> heldOut, TrainOptions options, Path checkpoint) {
+        this(model, train, heldOut, options, checkpoint, "");
+    }
+
+    /**
+     * @param identity what else a checkpoint must match to be resumed from (the corpus, say), besides
+     *     the options and the model's shape
+     */
+    public MatTrainer(MatLm model, Windows train, List<Batch> heldOut, TrainOptions options, Path checkpoint,
+                      String identity) {
         this.model = model;
         this.train = train;
         this.heldOut = List.copyOf(heldOut);
         this.options = options;
         this.checkpoint = checkpoint;
+        this.identity = options + "\n" + identity;
     }
 
     /**
@@ -61,6 +72,7 @@ public final class MatTrainer {
         Adam adam = new Adam(parameters, BETA1, BETA2);
         int start = resume(adam, listener);
         int g = model.granularities();
+        double[] last = null;
         for (int step = start; step < options.steps(); step++) {
             UniformRandomProvider rng = ThetaSampler.stream(options.seed(), step);
             Batch batch = train.sample(options.batchSize(), rng);
@@ -87,14 +99,18 @@ public final class MatTrainer {
                 adam.zeroGradients();
             }
             listener.step(step + 1, options.steps(), losses);
+            last = null;
             if ((step + 1) % options.evalEvery() == 0 || step + 1 == options.steps()) {
-                listener.evaluated(step + 1, heldOutLosses());
+                last = heldOutLosses();
+                listener.evaluated(step + 1, last);
             }
             if (checkpoint != null && options.checkpointEvery() > 0 && (step + 1) % options.checkpointEvery() == 0) {
-                save(adam, step + 1);
+                try (NDScope scope = new NDScope()) {
+                    save(adam, step + 1);
+                }
             }
         }
-        return heldOutLosses();
+        return last != null ? last : heldOutLosses();
     }
 
     /** Each granularity's held-out loss. */
@@ -130,7 +146,7 @@ public final class MatTrainer {
             state.put("moment" + i, narrow(moments.get(i)));
         }
         ModelFile.write(checkpoint, model.transformer(), model.widths(), state,
-                Map.of("steps", (long) steps, "options", options.toString()));
+                Map.of("steps", (long) steps, "identity", identity));
     }
 
     /** Restores the last checkpoint of the same options, if any; returns the step to start from. */
@@ -145,9 +161,10 @@ public final class MatTrainer {
             throw new CaseException("checkpoint " + e.getMessage() + ": delete it to start afresh, or train into "
                     + "another directory");
         }
-        if (!options.toString().equals(ModelFile.attribute(checkpoint, "options"))) {
+        if (!identity.equals(ModelFile.attribute(checkpoint, "identity"))) {
             saved.lm().parameterList().forEach(NDArray::close);
-            listener.note("ignoring checkpoint " + checkpoint + ": it was made with other options");
+            listener.note("starting afresh: checkpoint " + checkpoint + " was made with other options or data, and "
+                    + "will be overwritten");
             return 0;
         }
         List<NDArray> target = model.transformer().parameterList();
