@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.simple.RandomSource;
 import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.matformer.data.ByteCorpus;
@@ -237,8 +238,10 @@ final class MatformerCommand {
             return new TrainingListener() {
                 @Override
                 public void step(int step, int total, double[] losses) {
-                    bar.update(step, total, "loss " + Arrays.stream(losses).filter(l -> !Double.isNaN(l))
-                            .mapToObj(l -> String.format(Locale.ROOT, "%.3f", l)).collect(Collectors.joining("/")));
+                    bar.update(step, total, "loss " + IntStream.range(0, losses.length)
+                            .filter(g -> !Double.isNaN(losses[g]))
+                            .mapToObj(g -> String.format(Locale.ROOT, "g%d %.3f", g, losses[g]))
+                            .collect(Collectors.joining(" ")));
                 }
 
                 @Override
