@@ -4,9 +4,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Shape of the traction along the loaded edge, as a function of the distance to the patch centre. */
 public enum LoadProfile implements CaseKeyword {
-    /** cos^2(pi (y - centre) / width) for |y - centre| < width / 2, else 0: smooth, so no spurious waves. */
+    /**
+     * {@code cos^2(pi (y - centre) / width)} for {@code |y - centre| < width / 2}, else 0: smooth, so no
+     * spurious waves.
+     */
     COSINE_BELL("cosine-bell"),
-    /** 1 for |y - centre| <= width / 2, else 0: a flat punch, or a uniform end load when it covers the edge. */
+    /**
+     * 1 for {@code |y - centre| <= width / 2}, else 0: a flat punch, or a uniform end load when it covers
+     * the edge.
+     */
     UNIFORM("uniform");
 
     private final String text;

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The impact: on the edge x = length a traction
  * {@code t(y, s) = amplitude * sin(pi s / duration) * profile(y - centre) * direction} for
- * 0 <= s <= duration, and zero after. Amplitude, duration and centre are random inputs.
+ * {@code 0 <= s <= duration}, and zero after. Amplitude, duration and centre are random inputs.
  *
  * @param direction unit vector of the traction (normalised here)
  * @param profile shape along the edge

@@ -1,7 +1,7 @@
 package org.submodeluq.fem.spec;
 
 /**
- * The zone of interest (submodel): the strip xMin <= x <= xMax across the whole height. Its cut
+ * The zone of interest (submodel): the strip {@code xMin <= x <= xMax} across the whole height. Its cut
  * boundaries x = xMin and x = xMax carry the boundary traces; top and bottom are traction-free.
  */
 public record Zone(double xMin, double xMax) {

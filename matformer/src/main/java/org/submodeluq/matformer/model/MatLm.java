@@ -10,7 +10,7 @@ import org.submodeluq.fem.spec.CaseException;
 
 /**
  * A MatFormer language model: a transformer whose feed-forward networks hold g nested widths
- * m_1 < ... < m_g = d_ff, granularity i using the first m_i hidden neurons. One forward pass takes a
+ * {@code m_1 < ... < m_g = d_ff}, granularity i using the first m_i hidden neurons. One forward pass takes a
  * granularity per layer ({@link MixConfig}); {@link #extract} cuts any configuration out as a plain,
  * smaller model that gives the same logits.
  */

@@ -66,7 +66,7 @@ public final class TransformerLm {
     /**
      * A model with GPT-2's initialisation: weights N(0, 0.02), the two projections into the residual
      * stream scaled by 1 / sqrt(2 layers), LayerNorm gains 1, biases 0; drawn from {@code rng} in the
-     * order of {@link #names}, so one seed gives one model.
+     * order of {@link #shapes}, so one seed gives one model.
      */
     public static TransformerLm initialised(NDManager manager, LmShape shape, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
