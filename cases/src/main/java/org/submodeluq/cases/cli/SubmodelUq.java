@@ -7,17 +7,24 @@ import org.submodeluq.fem.bridge.WorkerException;
 import org.submodeluq.fem.spec.CaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code submodel-uq} command. User errors (a bad case, a missing or unwritable file, a bad
  * option, a FEniCS model that cannot start or returns bad data) print one line and exit with
- * {@value #USER_ERROR}; anything else is a bug and prints its stack trace with exit code 1.
+ * {@value #USER_ERROR}, as picocli does for usage errors; anything else is a failure: one line and exit
+ * code 1, with the stack trace under {@code --verbose}.
  */
 @Command(name = "submodel-uq", mixinStandardHelpOptions = true, versionProvider = SubmodelUq.Version.class,
         description = "Uncertainty quantification of a zone of interest under fast dynamics.",
         subcommands = {SolveCommand.class, GenerateCommand.class, TrainCommand.class, SampleCommand.class,
-                MonteCarloCommand.class, CompareCommand.class, MatformerCommand.class, InspectCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                MonteCarloCommand.class, CompareCommand.class, MatformerCommand.class, InspectCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SubmodelUq {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an unexpected error.")
+    private boolean verbose;
 
     /** Exit code of a user error. */
     public static final int USER_ERROR = 2;
@@ -40,7 +47,15 @@ public final class SubmodelUq {
             err.println("submodel-uq: error: " + error.getMessage());
             return USER_ERROR;
         }
-        error.printStackTrace(err);
+        boolean verbose = false;
+        for (CommandLine.ParseResult result = parsed; result != null; result = result.subcommand()) {
+            verbose |= result.hasMatchedOption("--verbose");
+        }
+        if (verbose) {
+            error.printStackTrace(err);
+        } else {
+            err.println("submodel-uq: failed: " + error + " (rerun with --verbose for the stack trace)");
+        }
         return 1;
     }
 
