@@ -201,7 +201,7 @@ final class MatformerCommand {
                         continue;
                     }
                     int[] own = run.equals("matformer") ? widths : new int[] {Integer.parseInt(run.substring(9))};
-                    LmShape runShape = shape.withFfnWidths(filled(layers, own[own.length - 1]));
+                    LmShape runShape = LmShape.uniform(layers, dModel, heads, context, own[own.length - 1], kind);
                     MatLm model = new MatLm(TransformerLm.initialised(manager, runShape,
                             RandomSource.XO_RO_SHI_RO_128_PP.create(seed)), own);
                     Path checkpoint = out.resolve(run + ".checkpoint.h5");
@@ -220,12 +220,6 @@ final class MatformerCommand {
             }
             stdout.flush();
             return 0;
-        }
-
-        private static int[] filled(int layers, int width) {
-            int[] widths = new int[layers];
-            Arrays.fill(widths, width);
-            return widths;
         }
 
         private static Map<String, Object> withContext(Map<String, Object> provenance, int context) {
