@@ -1,0 +1,58 @@
+package org.submodeluq.cases.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.submodeluq.surrogate.GeneratorKind;
+
+/**
+ * Where {@code run} puts each stage's output inside its directory, so the report, {@code inspect} and
+ * study scripts find them without being told:
+ * <pre>
+ * run.h5                          stage keys, timings and options (RunState)
+ * training.h5                     the full runs (generate)
+ * generators/KIND/                a trained generator (train), KIND = pca-gaussian or wgan-gp
+ * mc/KIND.h5                      its Monte Carlo campaign (mc)
+ * comparison.h5, comparison.md    every campaign and the exact replay against the test split (compare)
+ * report/index.html, report.md    the report and its PNG figures
+ * </pre>
+ */
+public record RunLayout(Path directory) {
+
+    /** The generators a run trains, in report order. */
+    public static final List<GeneratorKind> GENERATORS = List.of(GeneratorKind.PCA_GAUSSIAN, GeneratorKind.WGAN_GP);
+
+    /** The stage record file. */
+    public Path state() {
+        return directory.resolve("run.h5");
+    }
+
+    /** The training set. */
+    public Path trainingSet() {
+        return directory.resolve("training.h5");
+    }
+
+    /** A generator's model directory. */
+    public Path generator(GeneratorKind kind) {
+        return directory.resolve("generators").resolve(kind.text());
+    }
+
+    /** A generator's Monte Carlo file. */
+    public Path monteCarlo(GeneratorKind kind) {
+        return directory.resolve("mc").resolve(kind.text() + ".h5");
+    }
+
+    /** The comparison table in HDF5. */
+    public Path comparison() {
+        return directory.resolve("comparison.h5");
+    }
+
+    /** The comparison table in Markdown. */
+    public Path comparisonMarkdown() {
+        return directory.resolve("comparison.md");
+    }
+
+    /** The report's directory. */
+    public Path report() {
+        return directory.resolve("report");
+    }
+}
