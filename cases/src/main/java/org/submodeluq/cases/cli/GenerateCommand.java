@@ -4,13 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.submodeluq.fem.bridge.FenicsSolver;
-import org.submodeluq.fem.bridge.PythonRuntime;
-import org.submodeluq.fem.bridge.WorkerPool;
+import org.submodeluq.cases.pipeline.FullSolvers;
 import org.submodeluq.fem.mesh.ZonedMesh;
-import org.submodeluq.fem.model.FullModel;
 import org.submodeluq.fem.model.FullModelSolver;
-import org.submodeluq.fem.model.JavaSolver;
 import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.TrainingCampaign;
@@ -24,9 +20,6 @@ import picocli.CommandLine.Spec;
         description = {"Runs samples 0 .. N-1 of the full model and writes them to a training set (HDF5).",
                 "Interrupted, the same command resumes: finished samples wait in OUT.checkpoint."})
 final class GenerateCommand implements Callable<Integer> {
-
-    /** Which full-model code runs the samples. */
-    enum Solver { auto, fenics, java }
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec command;
@@ -44,7 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "auto",
             description = "fenics, java, or auto: FEniCS when the interpreter has DOLFINx, else Java "
                     + "(default: ${DEFAULT-VALUE}).")
-    private Solver solver;
+    private FullSolvers.Request solver;
 
     @Option(names = "--workers", paramLabel = "W",
             description = "FEniCS worker processes, or Java threads (default: one per core).")
@@ -85,40 +78,17 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CaseException("--workers must be >= 1, --retries >= 0 and --timeout >= 1");
         }
         ProgressBar progress = new ProgressBar(err, "generate", "samples", quiet);
-        Solver chosen = choose(spec, progress);
+        FullSolvers.Choice chosen = FullSolvers.choose(solver, python.interpreter(), spec);
+        progress.note("solver: " + chosen.describe());
         long start = System.nanoTime();
-        try (FullModelSolver full = open(chosen, zoned, parallel, progress)) {
+        try (FullModelSolver full = FullSolvers.open(chosen, zoned, parallel, new FullSolvers.FenicsOptions(
+                python.interpreter(), Duration.ofSeconds(timeout), retries), out, progress::note)) {
             progress.note(samples + " samples of case " + spec.name() + ", seed " + seed + ", with " + full.description()
-                    + " on " + full.parallelism() + (chosen == Solver.java ? " threads" : " workers"));
-            campaign.run(full, chosen.name(), progress.forCampaign());
+                    + " on " + full.parallelism() + (chosen.solver() == FullSolvers.Request.java ? " threads" : " workers"));
+            campaign.run(full, chosen.solver().name(), progress.asCampaign());
         }
-        stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", out, samples, chosen, (System.nanoTime() - start) * 1e-9);
+        stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", out, samples, chosen.solver(), (System.nanoTime() - start) * 1e-9);
         stdout.flush();
         return 0;
-    }
-
-    private Solver choose(CaseSpec spec, ProgressBar progress) {
-        if (solver != Solver.auto) {
-            return solver;
-        }
-        String reason = PythonRuntime.probe(python.interpreter(), spec.fenics());
-        if (reason == null) {
-            progress.note("solver: FEniCS (the interpreter imports dolfinx)");
-            return Solver.fenics;
-        }
-        progress.note("solver: Java, because FEniCS is not available: " + reason);
-        return Solver.java;
-    }
-
-    private FullModelSolver open(Solver chosen, ZonedMesh zoned, int parallel, ProgressBar progress) {
-        if (chosen == Solver.java) {
-            return new JavaSolver(new FullModel(zoned), parallel);
-        }
-        Path logs = out.resolveSibling(out.getFileName() + ".logs");
-        WorkerPool.Settings settings = new WorkerPool.Settings(parallel, Duration.ofSeconds(timeout),
-                Duration.ofSeconds(Math.max(timeout, 300)), retries, logs);
-        progress.note("starting " + parallel + " FEniCS workers (logs in " + logs + ")");
-        return new FenicsSolver(zoned, PythonRuntime.resolve(python.interpreter(), zoned.spec().fenics()), settings,
-                progress::note);
     }
 }

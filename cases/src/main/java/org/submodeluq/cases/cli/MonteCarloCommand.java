@@ -122,7 +122,7 @@ final class MonteCarloCommand implements Callable<Integer> {
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet);
         progress.note(samples + " samples of case " + spec.name() + " from the " + label.name() + " generator in "
                 + generatorDirectory + ", seed " + seed + ", on " + settings.threads() + " threads");
-        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, out).run(progress.forCampaign());
+        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, out).run(progress.asCampaign());
         long computed = result.samples().length - result.resumedSamples();
         stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", out,
                 result.samples().length, result.stopReason(), result.wallSeconds(), 1e3 * result.secondsPerSample(),

@@ -1,14 +1,14 @@
 package org.submodeluq.cases.cli;
 
 import java.io.PrintWriter;
-import org.submodeluq.fem.training.CampaignProgress;
+import org.submodeluq.cases.pipeline.StageProgress;
 
 /**
  * A progress line on stderr: work done, rate, time left and whatever details the work reports. On a
- * terminal it redraws in place at most five times a second; in a log it prints a line per tenth of
- * the work. Silent when quiet.
+ * terminal it redraws in place at most five times a second; in a log, where redrawing would leave a
+ * trail of lines, it prints only the line of the finished stage. Silent when quiet.
  */
-final class ProgressBar {
+final class ProgressBar implements StageProgress {
 
     private static final int WIDTH = 30;
 
@@ -21,7 +21,6 @@ final class ProgressBar {
     private long firstTime;
     private long lastDone = -1;
     private long lastDraw;
-    private long lastTenth = -1;
 
     /**
      * @param label what is going on ("generate")
@@ -35,8 +34,8 @@ final class ProgressBar {
         this.terminal = System.console() != null;
     }
 
-    /** Reports {@code done} of {@code total}, with {@code details} after the rate ("" for none). */
-    synchronized void update(long done, long total, String details) {
+    @Override
+    public synchronized void update(long done, long total, String details) {
         if (quiet || done < lastDone) {
             return;
         }
@@ -46,13 +45,11 @@ final class ProgressBar {
             firstTime = now;
         }
         lastDone = done;
-        long tenth = 10 * done / total;
         boolean last = done == total;
-        if (terminal ? now - lastDraw < 200_000_000L && !last : tenth == lastTenth && !last) {
+        if (!last && (!terminal || now - lastDraw < 200_000_000L)) {
             return;
         }
         lastDraw = now;
-        lastTenth = tenth;
         int filled = (int) (WIDTH * done / total);
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
         String line = String.format("%s [%s] %d/%d %s%s%s", label, bar, done, total, unit, speed(done, total, now),
@@ -65,28 +62,13 @@ final class ProgressBar {
         err.flush();
     }
 
-    /** A line of its own. */
-    synchronized void note(String message) {
+    @Override
+    public synchronized void note(String message) {
         if (quiet) {
             return;
         }
         err.println((terminal ? "\r" : "") + label + ": " + message);
         err.flush();
-    }
-
-    /** This bar as a campaign's listener. */
-    CampaignProgress forCampaign() {
-        return new CampaignProgress() {
-            @Override
-            public void sampleDone(long done, long total) {
-                update(done, total, "");
-            }
-
-            @Override
-            public void note(String message) {
-                ProgressBar.this.note(message);
-            }
-        };
     }
 
     /**

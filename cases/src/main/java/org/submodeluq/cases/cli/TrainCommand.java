@@ -8,7 +8,6 @@ import org.submodeluq.surrogate.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
 import org.submodeluq.surrogate.data.TrainingData;
-import org.submodeluq.surrogate.gan.TrainingListener;
 import org.submodeluq.surrogate.gan.WganGpOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -105,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
                 + trainingData.splits().validation().length + ", test " + trainingData.splits().test().length + ")");
         long start = System.nanoTime();
         GeneratorTraining.Result result = GeneratorTraining.train(trainingData, new GeneratorTraining.Settings(kind,
-                energy, components, gan, seed, DjlRuntime.device(device)), out, listener(progress));
+                energy, components, gan, seed, DjlRuntime.device(device)), out, progress.asTraining());
         stdout.printf("wrote %s (%s, %d components, %.1f s); metrics on the test split (%d samples):%n", out,
                 kind.text(), result.reduction().components(), (System.nanoTime() - start) * 1e-9,
                 trainingData.splits().test().length);
@@ -114,29 +113,5 @@ final class TrainCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    private static TrainingListener listener(ProgressBar progress) {
-        return new TrainingListener() {
-            private double best = Double.NaN;
-
-            @Override
-            public void iteration(int iteration, int total, double criticLoss, double wasserstein) {
-                progress.update(iteration, total, String.format("critic loss %.4g, W %.4g, best validation energy %.4g",
-                        criticLoss, wasserstein, best));
-            }
-
-            @Override
-            public void validated(int iteration, double energyDistance, boolean isBest) {
-                if (isBest) {
-                    best = energyDistance;
-                }
-            }
-
-            @Override
-            public void note(String message) {
-                progress.note(message);
-            }
-        };
     }
 }

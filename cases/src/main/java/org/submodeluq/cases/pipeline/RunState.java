@@ -18,7 +18,8 @@ import org.submodeluq.fem.io.Hdf5Files;
  * <pre>
  * /   format, format_version, tool, tool_version, case_name, case_yaml, options (one "key = value" per line),
  *     and per finished stage S: S_key (SHA-256 of the case, the stage's options and its inputs' keys),
- *     S_seconds (wall time of the computation that made the output), S_finished (ISO-8601), S_detail
+ *     S_seconds (wall time of the computation that made the output), S_threads (threads or workers it ran
+ *     on), S_finished (ISO-8601), S_detail (what ran, in words)
  * </pre>
  * A stage whose key is unchanged and whose outputs exist is reused; the key chains through the inputs'
  * keys, so changing one stage's options redoes it and what depends on it, and nothing upstream.
@@ -31,7 +32,7 @@ public record RunState(String caseName, String caseYaml, String options, Map<Str
     public static final int VERSION = 1;
 
     /** One finished stage. */
-    public record Stage(String key, double seconds, String finished, String detail) {
+    public record Stage(String key, double seconds, int threads, String finished, String detail) {
     }
 
     public RunState {
@@ -72,6 +73,7 @@ public record RunState(String caseName, String caseYaml, String options, Map<Str
                     String stage = name.substring(0, name.length() - "_key".length());
                     stages.put(stage, new Stage(text(attributes, name),
                             ((Number) attributes.get(stage + "_seconds").getData()).doubleValue(),
+                            ((Number) attributes.get(stage + "_threads").getData()).intValue(),
                             text(attributes, stage + "_finished"), text(attributes, stage + "_detail")));
                 }
             }
@@ -89,6 +91,7 @@ public record RunState(String caseName, String caseYaml, String options, Map<Str
             stages.forEach((name, stage) -> {
                 file.putAttribute(name + "_key", stage.key());
                 file.putAttribute(name + "_seconds", stage.seconds());
+                file.putAttribute(name + "_threads", stage.threads());
                 file.putAttribute(name + "_finished", stage.finished());
                 file.putAttribute(name + "_detail", stage.detail());
             });

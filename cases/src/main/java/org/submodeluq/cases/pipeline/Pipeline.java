@@ -1,0 +1,227 @@
+package org.submodeluq.cases.pipeline;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.model.FullModelSolver;
+import org.submodeluq.fem.model.Submodel;
+import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.fem.training.TrainingCampaign;
+import org.submodeluq.montecarlo.CampaignSettings;
+import org.submodeluq.montecarlo.GeneratorLabel;
+import org.submodeluq.montecarlo.MonteCarloCampaign;
+import org.submodeluq.montecarlo.SubmodelSampler;
+import org.submodeluq.montecarlo.compare.Comparison;
+import org.submodeluq.montecarlo.compare.ComparisonFile;
+import org.submodeluq.montecarlo.compare.ComparisonReport;
+import org.submodeluq.surrogate.BoundaryConditionGenerator;
+import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.surrogate.GeneratorFiles;
+import org.submodeluq.surrogate.GeneratorKind;
+import org.submodeluq.surrogate.GeneratorTraining;
+import org.submodeluq.surrogate.data.TrainingData;
+import org.submodeluq.surrogate.gan.WganGpOptions;
+
+/**
+ * The main job on one case: a training set of full runs, a PCA-Gaussian and a WGAN-GP generator of the
+ * zone's boundary traces, a Monte Carlo campaign of the submodel for each, and their comparison with
+ * the test split (with the exact replay as the floor). Each stage's key, a hash of the case, its
+ * options and its inputs' keys, goes to {@code run.h5} when it finishes; a stage whose key and outputs
+ * are still there is reused, and one interrupted resumes from its own checkpoint.
+ */
+public final class Pipeline {
+
+    /** PCA energy of the generators a run trains (the {@code train} default). */
+    private static final double ENERGY = 0.999;
+    /** Confidence level of the comparison's intervals. */
+    private static final double LEVEL = 0.95;
+
+    /** Makes a progress display for each stage. */
+    public interface Display {
+
+        /**
+         * @param stage the stage's name ("generate")
+         * @param unit what it counts ("samples")
+         */
+        StageProgress stage(String stage, String unit);
+    }
+
+    private final CaseSpec spec;
+    private final RunOptions options;
+    private final RunLayout layout;
+    private final Display display;
+    private RunState state;
+
+    /** A run of {@code spec} into {@code directory}, which is created if needed. */
+    public Pipeline(CaseSpec spec, RunOptions options, Path directory, Display display) {
+        this.spec = spec;
+        this.options = options;
+        this.layout = new RunLayout(directory);
+        this.display = display;
+    }
+
+    /** Runs or reuses every stage and returns the run's layout. */
+    public RunLayout run() {
+        prepareDirectory(layout.directory());
+        DjlRuntime.configure(1);
+        RunState previous = RunState.read(layout.state());
+        String yaml = CaseFiles.toYaml(spec);
+        state = new RunState(spec.name(), yaml, options.text(), previous == null ? Map.of() : previous.stages());
+        ZonedMesh zoned = new ZonedMesh(spec);
+
+        StageProgress generateProgress = display.stage("generate", "runs");
+        FullSolvers.Choice solver = FullSolvers.choose(options.solver(), options.fenics().python(), spec);
+        String generateKey = RunState.key("generate", yaml, String.valueOf(options.runs()),
+                Arrays.toString(options.split()), String.valueOf(options.seed()), solver.solver().name());
+        stage("generate", generateKey, List.of(layout.trainingSet()), generateProgress, options.threads(),
+                () -> generate(zoned, solver, generateProgress));
+
+        List<Path> campaigns = new ArrayList<>();
+        List<String> campaignKeys = new ArrayList<>();
+        for (GeneratorKind kind : RunLayout.GENERATORS) {
+            String name = kind.text().replace('-', '_');
+            GeneratorTraining.Settings settings = trainingSettings(kind);
+            String trainKey = RunState.key("train", generateKey, describe(settings));
+            StageProgress trainProgress = display.stage("train " + kind.text(), "iterations");
+            stage("train_" + name, trainKey, List.of(layout.generator(kind),
+                    layout.generator(kind).resolve("manifest.json")), trainProgress, 1,
+                    () -> train(settings, layout.generator(kind), trainProgress));
+
+            CampaignSettings monteCarlo = CampaignSettings.of(options.mcSamples(), options.seed(), options.threads());
+            String mcKey = RunState.key("mc", trainKey, String.valueOf(options.mcSamples()),
+                    String.valueOf(options.seed()), String.valueOf(monteCarlo.batchSize()));
+            StageProgress mcProgress = display.stage("mc " + kind.text(), "samples");
+            stage("mc_" + name, mcKey, List.of(layout.monteCarlo(kind)), mcProgress, options.threads(),
+                    () -> monteCarlo(zoned, kind, monteCarlo, mcProgress));
+            campaigns.add(layout.monteCarlo(kind));
+            campaignKeys.add(mcKey);
+        }
+
+        String compareKey = RunState.key("compare", generateKey, String.join(",", campaignKeys),
+                String.valueOf(options.bootstrap()), String.valueOf(LEVEL), String.valueOf(options.seed()));
+        StageProgress compareProgress = display.stage("compare", "rows");
+        stage("compare", compareKey, List.of(layout.comparison(), layout.comparisonMarkdown()), compareProgress,
+                options.threads(), () -> compare(campaigns, compareProgress));
+        return layout;
+    }
+
+    /** Runs the stage unless run.h5 says it was made from the same inputs and its outputs are there. */
+    private void stage(String name, String key, List<Path> outputs, StageProgress progress, int threads,
+                       Supplier<String> action) {
+        RunState.Stage done = state.stages().get(name);
+        if (done != null && done.key().equals(key) && outputs.stream().allMatch(Files::exists)) {
+            progress.note("reused " + layout.directory().relativize(outputs.get(0)) + " (inputs unchanged since "
+                    + done.finished() + "): " + done.detail());
+            return;
+        }
+        long start = System.nanoTime();
+        String detail = action.get();
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        state = state.with(name, new RunState.Stage(key, seconds, threads,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), detail));
+        state.write(layout.state());
+        progress.note(String.format(Locale.ROOT, "done in %.1f s", seconds));
+    }
+
+    private String generate(ZonedMesh zoned, FullSolvers.Choice solver, StageProgress progress) {
+        progress.note("solver: " + solver.describe());
+        TrainingCampaign campaign = new TrainingCampaign(zoned, options.seed(), options.runs(), options.split(),
+                layout.trainingSet());
+        try (FullModelSolver full = FullSolvers.open(solver, zoned, options.threads(), options.fenics(),
+                layout.trainingSet(), progress::note)) {
+            progress.note(options.runs() + " full runs of case " + spec.name() + " with " + full.description() + " on "
+                    + full.parallelism() + (solver.solver() == FullSolvers.Request.java ? " threads" : " workers"));
+            campaign.run(full, solver.solver().name(), progress.asCampaign());
+        }
+        return options.runs() + " full runs in " + solver.describe();
+    }
+
+    private GeneratorTraining.Settings trainingSettings(GeneratorKind kind) {
+        WganGpOptions d = WganGpOptions.defaults();
+        WganGpOptions gan = new WganGpOptions(d.latent(), d.generatorHidden(), d.criticHidden(), d.lambda(),
+                d.criticSteps(), d.learningRate(), d.finalLearningRate(), d.beta1(), d.beta2(), d.batch(),
+                options.ganIterations(), d.emaDecay(), d.evaluateEvery(), d.checkpointEvery(), options.seed(),
+                d.float64());
+        return new GeneratorTraining.Settings(kind, ENERGY, 0, kind == GeneratorKind.WGAN_GP ? gan : d, options.seed(),
+                Device.cpu());
+    }
+
+    private String train(GeneratorTraining.Settings settings, Path directory, StageProgress progress) {
+        TrainingData data = TrainingData.read(layout.trainingSet(), TrainingData.TRACES, options.seed());
+        progress.note(data.splits().train().length + " training and " + data.splits().validation().length
+                + " validation runs of " + data.all().features() + " trace values");
+        GeneratorTraining.Result result = GeneratorTraining.train(data, settings, directory, progress.asTraining());
+        return settings.kind().text() + " with " + result.reduction().components() + " principal components";
+    }
+
+    private String monteCarlo(ZonedMesh zoned, GeneratorKind kind, CampaignSettings settings, StageProgress progress) {
+        Path directory = layout.generator(kind);
+        BoundaryConditionGenerator generator = GeneratorFiles.load(directory, null, Device.cpu());
+        GeneratorLabel label = new GeneratorLabel(kind.text(), GeneratorFiles.manifest(directory).toString(),
+                Device.cpu().toString());
+        new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), generator), label, settings,
+                layout.monteCarlo(kind)).run(progress.asCampaign());
+        return options.mcSamples() + " samples of the submodel on " + settings.threads() + " threads";
+    }
+
+    private String compare(List<Path> campaigns, StageProgress progress) {
+        ComparisonReport report = Comparison.run(layout.trainingSet(), campaigns,
+                new Comparison.Settings(options.bootstrap(), LEVEL, options.seed(), options.threads()), progress::note);
+        ComparisonFile.write(layout.comparison(), report);
+        try {
+            Files.writeString(layout.comparisonMarkdown(), report.markdown());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + layout.comparisonMarkdown() + ": " + e.getMessage(), e);
+        }
+        return campaigns.size() + " campaigns and the exact replay against the test split, " + options.bootstrap()
+                + " bootstrap resamples";
+    }
+
+    /** Every field of a settings record, arrays by content: the part of a stage key its options make. */
+    static String describe(Record settings) {
+        StringBuilder text = new StringBuilder(settings.getClass().getSimpleName()).append('(');
+        for (RecordComponent component : settings.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(settings);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            text.append(component.getName()).append('=').append(value instanceof Record inner ? describe(inner)
+                    : value instanceof int[] ints ? Arrays.toString(ints) : String.valueOf(value)).append(", ");
+        }
+        return text.append(')').toString();
+    }
+
+    /**
+     * Creates the run directory and checks it can be written, so that a bad {@code --out} fails at once
+     * with one line rather than after the first stage.
+     */
+    static void prepareDirectory(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new CaseException("output directory '" + directory + "' is a file: name a directory (it is created "
+                    + "if missing)");
+        }
+        try {
+            Files.createDirectories(directory);
+            Files.delete(Files.createTempFile(directory, ".write-test", ""));
+        } catch (IOException e) {
+            throw new CaseException("cannot write in output directory '" + directory + "' (" + e.getClass()
+                    .getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.submodeluq.cases.pipeline;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import org.submodeluq.fem.spec.CaseException;
+
+/**
+ * What {@code run} does at each stage. The standard sizes take about ten minutes on two cores for the
+ * embedded case; the quick ones about a minute, for a smoke run.
+ *
+ * @param runs full runs in the training set
+ * @param split shares of the train, validation and test splits
+ * @param seed seed of every stage: full-run inputs, training, Monte Carlo noise and bootstrap
+ * @param ganIterations WGAN-GP generator updates; its validation picks the best iterate, which on the
+ *                      default case comes within the first 1000 (README), so 2000 lose nothing
+ * @param mcSamples Monte Carlo samples per generator
+ * @param bootstrap bootstrap resamples of each comparison interval
+ * @param threads Java threads or FEniCS workers of the parallel stages; results do not depend on it
+ */
+public record RunOptions(int runs, double[] split, long seed, FullSolvers.Request solver, FullSolvers.FenicsOptions fenics,
+                         int ganIterations, long mcSamples, int bootstrap, int threads) {
+
+    public RunOptions {
+        if (runs < 20 || split.length != 3 || ganIterations < 1 || mcSamples < 10 || (bootstrap != 0 && bootstrap < 100)
+                || threads < 1) {
+            throw new CaseException("run needs --runs >= 20, three --split shares, --iterations >= 1, "
+                    + "--samples >= 10, --bootstrap 0 or >= 100 and --threads >= 1");
+        }
+        split = split.clone();
+    }
+
+    /** The standard sizes. */
+    public static RunOptions standard(String python, int threads) {
+        return new RunOptions(1000, new double[] {0.3, 0.1, 0.6}, 0, FullSolvers.Request.auto, fenics(python), 2000,
+                4000, 500, threads);
+    }
+
+    /** The smoke-run sizes. */
+    public static RunOptions quick(String python, int threads) {
+        return new RunOptions(200, new double[] {0.3, 0.1, 0.6}, 0, FullSolvers.Request.auto, fenics(python), 300,
+                500, 200, threads);
+    }
+
+    private static FullSolvers.FenicsOptions fenics(String python) {
+        return new FullSolvers.FenicsOptions(python, Duration.ofSeconds(600), 2);
+    }
+
+    /** The options as "key = value" lines, for run.h5 and the report. */
+    public String text() {
+        return String.format(Locale.ROOT, "runs = %d%nsplit = %s%nseed = %d%nsolver = %s%ngan_iterations = %d%n"
+                        + "mc_samples = %d%nbootstrap = %d%nthreads = %d%n", runs, Arrays.toString(split), seed, solver,
+                ganIterations, mcSamples, bootstrap, threads);
+    }
+}
