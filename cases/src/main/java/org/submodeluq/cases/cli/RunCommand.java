@@ -37,15 +37,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Run directory, created if missing (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--quick", description = "Smoke-run sizes: 200 full runs, 300 WGAN-GP iterations, 500 Monte "
-            + "Carlo samples, 200 bootstrap resamples.")
+    @Option(names = "--quick", description = "Smoke-run sizes, about a minute for the default case.")
     private boolean quick;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Full runs (default: 1000).")
+    @Option(names = "--runs", paramLabel = "N", description = "Full runs (default: 2000; --quick 200).")
     private Integer runs;
 
     @Option(names = "--split", paramLabel = "TRAIN,VALIDATION,TEST", hideParamSyntax = true, split = ",",
-            description = "Shares of the splits (default: 0.3,0.1,0.6).")
+            description = "Shares of the splits (default: 0.15,0.05,0.8; --quick 0.3,0.1,0.6).")
     private double[] split;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every stage (default: 0).")
@@ -58,14 +57,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private PythonOption python;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: 2000).")
+    @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: 2000; --quick 300).")
     private Integer iterations;
 
-    @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples per generator (default: 4000).")
+    @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples per generator (default: 4000; --quick 500).")
     private Long samples;
 
     @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples per comparison interval "
-            + "(default: 500).")
+            + "(default: 500; --quick 200).")
     private Integer bootstrap;
 
     @Option(names = "--threads", paramLabel = "T", description = "Threads or FEniCS workers of the parallel stages "
