@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Exit codes: 2 for usage errors, 1 for failures, which print one line unless --verbose. */
+/** Exit codes: 2 for usage errors, 1 for failures, which print one line unless --verbose; --help everywhere. */
 class FailureTest {
 
     @Command(name = "boom")
@@ -43,5 +45,32 @@ class FailureTest {
                 () -> assertTrue(verbose[1].contains("\tat org.submodeluq.cases.cli.FailureTest$Boom.call"),
                         verbose[1]),
                 () -> assertEquals("2", usage[0], usage[1]));
+    }
+
+    @Test
+    void everySubcommandAnswersHelpWithItsUsage() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(SubmodelUq.commandLine(), new ArrayList<>(), paths);
+        assertTrue(paths.size() >= 15, paths.toString());
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            Cli.Result help = Cli.execute(args.toArray(new String[0]));
+            String name = String.join(" ", path);
+            assertEquals(0, help.exitCode(), name + ": " + help.err());
+            assertTrue(help.out().startsWith("Usage: submodel-uq " + name), name + ": " + help.out());
+            assertTrue(help.out().contains("-h, --help"), name);
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().helpCommand()) {
+                List<String> next = new ArrayList<>(path);
+                next.add(name);
+                paths.add(next);
+                collect(sub, next, paths);
+            }
+        });
     }
 }
