@@ -79,7 +79,7 @@ class ComparisonTest {
     }
 
     @Test
-    void theHdf5TableHoldsTheReportsNumbers() {
+    void theHdf5TableHoldsTheReportsNumbersAndReadsBackToTheSameTable() {
         ComparisonReport report = Comparison.run(training, List.of(), new Comparison.Settings(50, 0.9, 3, 2),
                 line -> { });
         Path out = directory.resolve("comparison.h5");
@@ -94,6 +94,9 @@ class ComparisonTest {
             assertArrayEquals(new String[] {"noise floor", "exact"},
                     (String[]) file.getByPath("peak_strain_energy").getAttribute("candidates").getData());
         }
+        ComparisonReport back = ComparisonFile.read(out);
+        assertEquals(report.markdown(), back.markdown());
+        assertEquals(report.text(), back.text());
     }
 
     @Test

@@ -88,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + layout.comparisonMarkdown() + ": " + e.getMessage(), e);
         }
-        stdout.printf(Locale.ROOT, "%nrun of case %s in %s finished in %.1f s%n", spec.name(), out,
-                (System.nanoTime() - start) * 1e-9);
+        stdout.printf(Locale.ROOT, "%nrun of case %s finished in %.1f s; report: %s%n", spec.name(),
+                (System.nanoTime() - start) * 1e-9, layout.report().resolve("index.html"));
         stdout.flush();
         return 0;
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.submodeluq.cases.report.Report;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModelSolver;
 import org.submodeluq.fem.model.Submodel;
@@ -39,9 +40,10 @@ import org.submodeluq.surrogate.gan.WganGpOptions;
 /**
  * The main job on one case: a training set of full runs, a PCA-Gaussian and a WGAN-GP generator of the
  * zone's boundary traces, a Monte Carlo campaign of the submodel for each, and their comparison with
- * the test split (with the exact replay as the floor). Each stage's key, a hash of the case, its
+ * the test split (with the exact replay as the floor), and the report. Each stage's key, a hash of the case, its
  * options and its inputs' keys, goes to {@code run.h5} when it finishes; a stage whose key and outputs
- * are still there is reused, and one interrupted resumes from its own checkpoint.
+ * are still there is reused, and one interrupted resumes from its own checkpoint. The report, which
+ * takes seconds, is written every time.
  */
 public final class Pipeline {
 
@@ -116,6 +118,11 @@ public final class Pipeline {
         StageProgress compareProgress = display.stage("compare", "rows");
         stage("compare", compareKey, List.of(layout.comparison(), layout.comparisonMarkdown()), compareProgress,
                 options.threads(), () -> compare(campaigns, compareProgress));
+
+        StageProgress reportProgress = display.stage("report", "pages");
+        long start = System.nanoTime();
+        Path index = Report.write(layout);
+        reportProgress.note(String.format(Locale.ROOT, "wrote %s in %.1f s", index, (System.nanoTime() - start) * 1e-9));
         return layout;
     }
 

@@ -17,11 +17,8 @@ final class RunCosts {
     static final String STAGES_ID = "timings";
     /** HTML id of the cost table. */
     static final String SPEED_UP_ID = "speed-up";
-    /** The run option giving the threads or workers of the parallel stages. */
-    static final String THREADS_OPTION = "threads";
-
-    private static final List<String> STAGE_ORDER = List.of("generate", "train_pca_gaussian", "train_wgan_gp",
-            "mc_pca_gaussian", "mc_wgan_gp", "compare");
+    private static final List<String> STAGE_ORDER = List.of("generate", "train_pca_gaussian", "mc_pca_gaussian",
+            "train_wgan_gp", "mc_wgan_gp", "compare");
 
     private RunCosts() {
     }
@@ -43,24 +40,18 @@ final class RunCosts {
     }
 
     /**
-     * The thread-seconds of one full run (the generate stage's wall time times its threads, over its runs)
-     * and of one sample of each campaign, and their ratio. Without a recorded thread count the full run's
-     * wall time per run is used, which understates its cost as many times as there were threads.
+     * The thread-seconds of one full run (the generate stage's wall time times its threads or workers,
+     * over its runs) and of one sample of each campaign, and their ratio.
      */
     static Table speedUp(RunContents run) {
         RunState.Stage generate = run.state().stages().get("generate");
         long runs = run.reference().contents().runs().size();
-        String threadsOption = run.options().get(THREADS_OPTION);
         List<List<String>> rows = new ArrayList<>();
         double fullRun = Double.NaN;
         if (generate != null) {
-            int threads = threadsOption == null ? 1 : Integer.parseInt(threadsOption);
-            fullRun = generate.seconds() * threads / runs;
-            rows.add(List.of("one full run", seconds(fullRun), "1", threadsOption == null
-                    ? String.format(Locale.ROOT, "generate: %s s wall / %d runs (threads not recorded: a lower bound)",
-                    seconds(generate.seconds()), runs)
-                    : String.format(Locale.ROOT, "generate: %s s wall x %d threads / %d runs", seconds(generate.seconds()),
-                    threads, runs)));
+            fullRun = generate.seconds() * generate.threads() / runs;
+            rows.add(List.of("one full run", seconds(fullRun), "1", String.format(Locale.ROOT,
+                    "generate: %s s wall x %d threads / %d runs", seconds(generate.seconds()), generate.threads(), runs)));
         }
         for (CampaignResults campaign : run.campaigns()) {
             rows.add(List.of("one Monte Carlo sample, " + campaign.generator(), seconds(campaign.secondsPerSample()),

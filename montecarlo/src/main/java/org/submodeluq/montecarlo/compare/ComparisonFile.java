@@ -1,11 +1,14 @@
 package org.submodeluq.montecarlo.compare;
 
+import io.jhdf.HdfFile;
 import io.jhdf.api.WritableGroup;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.submodeluq.fem.io.Hdf5Files;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
+import org.submodeluq.fem.spec.CaseException;
 import org.submodeluq.montecarlo.estimate.Interval;
 
 /**
@@ -31,6 +34,7 @@ public final class ComparisonFile {
     private ComparisonFile() {
     }
 
+    /** Writes the report atomically. */
     public static void write(Path path, ComparisonReport report) {
         Metric[] metrics = Metric.values();
         Hdf5Files.writeAtomically(path, FORMAT, VERSION, file -> {
@@ -52,6 +56,51 @@ public final class ComparisonFile {
                 group.putDataset("reference_sizes", rows.stream().mapToInt(ComparisonRow::referenceSize).toArray());
             }
         });
+    }
+
+    /**
+     * Reads a comparison back, so that it prints through {@link ComparisonReport}'s own formatting; a NaN
+     * bound in the file means "no interval".
+     *
+     * @throws CaseException when the file is not a comparison of this version, or holds other metrics
+     */
+    public static ComparisonReport read(Path path) {
+        try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "comparison")) {
+            String[] metrics = (String[]) file.getAttribute("metrics").getData();
+            String[] known = Arrays.stream(Metric.values()).map(Metric::key).toArray(String[]::new);
+            if (!Arrays.equals(metrics, known)) {
+                throw new CaseException("'" + path + "' holds the metrics " + Arrays.toString(metrics)
+                        + "; this build knows " + Arrays.toString(known));
+            }
+            List<ComparisonRow> rows = new ArrayList<>();
+            for (String quantity : QuantitiesOfInterest.NAMES) {
+                String[] candidates = (String[]) file.getByPath(quantity).getAttribute("candidates").getData();
+                double[][] values = (double[][]) data(file, quantity + "/values");
+                double[][] lower = (double[][]) data(file, quantity + "/lower");
+                double[][] upper = (double[][]) data(file, quantity + "/upper");
+                int[] sizes = (int[]) data(file, quantity + "/sizes");
+                int[] referenceSizes = (int[]) data(file, quantity + "/reference_sizes");
+                for (int r = 0; r < candidates.length; r++) {
+                    Interval[] intervals = new Interval[metrics.length];
+                    for (int m = 0; m < metrics.length; m++) {
+                        intervals[m] = Double.isNaN(lower[r][m]) ? null : new Interval(lower[r][m], upper[r][m]);
+                    }
+                    rows.add(new ComparisonRow(candidates[r], quantity, referenceSizes[r], sizes[r], values[r],
+                            intervals));
+                }
+            }
+            return new ComparisonReport((String) file.getAttribute("case_name").getData(),
+                    number(file, "reference_runs").intValue(), (double[]) data(file, "exact_max_relative_error"),
+                    rows, number(file, "level").doubleValue(), number(file, "resamples").intValue());
+        }
+    }
+
+    private static Object data(HdfFile file, String path) {
+        return file.getDatasetByPath(path).getData();
+    }
+
+    private static Number number(HdfFile file, String attribute) {
+        return (Number) file.getAttribute(attribute).getData();
     }
 
     private static double[][] bounds(List<ComparisonRow> rows, boolean lower) {
