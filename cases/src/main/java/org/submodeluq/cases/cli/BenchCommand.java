@@ -95,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Worker counts for the campaign timings (default: ${DEFAULT-VALUE}).")
     private List<Integer> workers;
 
-    @Option(names = "--gan-iterations", paramLabel = "N", defaultValue = "300",
+    @Option(names = "--gan-iterations", paramLabel = "N", defaultValue = "200",
             description = "Timed WGAN-GP iterations per thread count (default: ${DEFAULT-VALUE}).")
     private int ganIterations;
 
