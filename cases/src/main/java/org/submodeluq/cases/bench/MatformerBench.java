@@ -1,6 +1,8 @@
 package org.submodeluq.cases.bench;
 
 import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
+import org.submodeluq.matformer.data.ByteCorpus;
 import org.submodeluq.matformer.data.ByteText;
 import org.submodeluq.matformer.data.Windows;
 import org.submodeluq.matformer.decode.Decoder;
 import org.submodeluq.matformer.decode.SpeculativeDecoder;
+import org.submodeluq.matformer.model.LmShape;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
 import org.submodeluq.matformer.model.TransformerLm;
@@ -29,8 +33,49 @@ public final class MatformerBench {
     private MatformerBench() {
     }
 
+    /**
+     * A small MatFormer (4 layers, d_model 64, context 64, g = 4) trained on the demo corpus, so that the decoding
+     * timings see a model whose draft is sometimes right, sometimes wrong, as with a real one.
+     */
+    public static MatLm demoModel(NDManager manager, ByteCorpus corpus, int steps) {
+        LmShape shape = LmShape.uniform(4, 64, 4, 64, 256, LmShape.Positions.LEARNED);
+        MatLm model = new MatLm(TransformerLm.initialised(manager, shape, RandomSource.XO_RO_SHI_RO_128_PP.create(0L)),
+                MatLm.defaultWidths(256));
+        new MatTrainer(model, new Windows(corpus.train(), 64), new Windows(corpus.heldOut(), 64).evaluation(16, 4),
+                TrainOptions.defaults(steps, 0), null).train(TrainingListener.SILENT);
+        return model;
+    }
+
+    /**
+     * Every figure of {@code model}, keyed as in the JSON output: {@code matformer_training} (batches of 32 from
+     * {@code corpus}), {@code matformer_decoding} and {@code matformer_speculative} (k = 2, 4, 8, over five
+     * prompts of 8 bytes from the held-out text), and {@code matformer_model}, a sentence on the model.
+     */
+    public static Map<String, Object> measure(MatLm model, ByteCorpus corpus, int trainingSteps, PrintWriter log) {
+        int context = model.transformer().shape().context();
+        log.println("MatFormer: timing training steps...");
+        log.flush();
+        List<Map<String, Object>> training = training(model, new Windows(corpus.train(), context), 32, trainingSteps);
+        String held = new String(corpus.heldOut(), StandardCharsets.UTF_8);
+        List<String> prompts = new ArrayList<>();
+        for (int p = 0; p < 5; p++) {
+            prompts.add(held.substring(p * 300, p * 300 + 8));
+        }
+        log.println("MatFormer: timing decoding...");
+        log.flush();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("matformer_training", training);
+        figures.put("matformer_decoding", decoding(model, prompts.get(0), context - 8));
+        figures.put("matformer_speculative", speculative(model, prompts, context - 8, new int[] {2, 4, 8}));
+        figures.put("matformer_model", String.format(Locale.ROOT, "Model: %s, %d parameters; speculative decoding "
+                + "drafts with the smallest granularity (%d parameters) over %d prompts of 8 bytes from the held-out "
+                + "text, %d tokens each.", model.transformer().shape(), model.transformer().shape().parameterCount(),
+                model.parameterCount(MixConfig.uniform(model.layers(), 0)), prompts.size(), context - 8));
+        return figures;
+    }
+
     /** Training throughput of {@code steps} steps after two warm-up steps, joint and single. */
-    public static List<Map<String, Object>> training(MatLm model, Windows corpus, int batch, int steps) {
+    private static List<Map<String, Object>> training(MatLm model, Windows corpus, int batch, int steps) {
         List<Map<String, Object>> rows = new ArrayList<>();
         int context = model.transformer().shape().context();
         for (boolean joint : new boolean[] {true, false}) {
@@ -55,7 +100,7 @@ public final class MatformerBench {
                             double seconds = (System.nanoTime() - start[0]) / 1e9;
                             Map<String, Object> row = new LinkedHashMap<>();
                             row.put("model", joint ? "MatFormer, joint g = " + model.granularities()
-                                    : "plain, d_ff " + full);
+                                    : "plain Transformer, d_ff " + full);
                             row.put("steps", steps);
                             row.put("tokens_per_s", (double) steps * batch * context / seconds);
                             row.put("steps_per_s", steps / seconds);
@@ -69,7 +114,7 @@ public final class MatformerBench {
     }
 
     /** Greedy decoding of the largest granularity, with and without the KV cache. */
-    public static List<Map<String, Object>> decoding(MatLm model, String prompt, int tokens) {
+    private static List<Map<String, Object>> decoding(MatLm model, String prompt, int tokens) {
         Decoder decoder = new Decoder(model.transformer(), largest(model));
         long[] input = ByteText.tokens(prompt);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -88,7 +133,7 @@ public final class MatformerBench {
     }
 
     /** Speculative against plain greedy decoding for each k, summed over the prompts. */
-    public static List<Map<String, Object>> speculative(MatLm model, List<String> prompts, int tokens, int[] ks) {
+    private static List<Map<String, Object>> speculative(MatLm model, List<String> prompts, int tokens, int[] ks) {
         try (NDManager manager = NDManager.newBaseManager()) {
             TransformerLm small = model.extract(MixConfig.uniform(model.layers(), 0), manager);
             Decoder draft = new Decoder(small, small.fullWidths());
@@ -134,27 +179,26 @@ public final class MatformerBench {
         return model.hidden(MixConfig.uniform(model.layers(), model.granularities() - 1));
     }
 
-
-    /** The three Markdown tables. */
-    public static String tables(List<Map<String, Object>> training, List<Map<String, Object>> decoding,
-                                List<Map<String, Object>> speculative) {
+    /** The three Markdown tables of {@link #measure}'s figures, and its sentence on the model. */
+    @SuppressWarnings("unchecked")
+    public static String tables(Map<String, Object> figures) {
         StringBuilder out = new StringBuilder("| training | steps | tokens/s | steps/s |\n|---|---|---|---|\n");
-        for (Map<String, Object> row : training) {
+        for (Map<String, Object> row : (List<Map<String, Object>>) figures.get("matformer_training")) {
             out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f |%n", row.get("model"), row.get("steps"),
                     row.get("tokens_per_s"), row.get("steps_per_s")));
         }
         out.append("\n| decoding (largest granularity) | tokens | tokens/s |\n|---|---|---|\n");
-        for (Map<String, Object> row : decoding) {
+        for (Map<String, Object> row : (List<Map<String, Object>>) figures.get("matformer_decoding")) {
             out.append(String.format(Locale.ROOT, "| %s | %d | %.0f |%n", row.get("decoding"), row.get("tokens"),
                     row.get("tokens_per_s")));
         }
         out.append("\n| speculative, draft = smallest granularity | acceptance | speculative s | greedy s | speed-up "
                 + "| identical to greedy |\n|---|---|---|---|---|---|\n");
-        for (Map<String, Object> row : speculative) {
+        for (Map<String, Object> row : (List<Map<String, Object>>) figures.get("matformer_speculative")) {
             out.append(String.format(Locale.ROOT, "| k = %d | %.3f | %.3f | %.3f | %.2fx | %s |%n", row.get("k"),
                     row.get("acceptance"), row.get("speculative_s"), row.get("greedy_s"), row.get("speed_up"),
                     row.get("identical")));
         }
-        return out.toString();
+        return out.append('\n').append(figures.get("matformer_model")).append('\n').toString();
     }
 }

@@ -1,2 +1,2 @@
-/** Measurements behind {@code submodel-uq bench}: solver timings and campaign throughput. */
+/** Measurements behind {@code submodel-uq bench}, each with its detailed table, and the one summary table. */
 package org.submodeluq.cases.bench;

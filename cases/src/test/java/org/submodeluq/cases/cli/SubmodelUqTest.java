@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.submodeluq.cases.cli.Cli.execute;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.fem.io.RunFile;
@@ -44,12 +47,15 @@ class SubmodelUqTest {
         Cli.Result badCase = execute("solve", "--case", bad.toString(), "--out", directory.resolve("x.h5").toString());
         Cli.Result unknownCase = execute("solve", "--case", "plate-smash");
         Cli.Result badMesh = execute("bench", "--meshes", "80by20");
-        for (Cli.Result result : List.of(badCase, unknownCase, badMesh)) {
+        Cli.Result badMonteCarloMesh = execute("bench", "--mc-meshes", "80x20,160by40");
+        for (Cli.Result result : List.of(badCase, unknownCase, badMesh, badMonteCarloMesh)) {
             assertEquals(SubmodelUq.USER_ERROR, result.exitCode());
             assertEquals(1, result.err().lines().count(), result.err());
             assertTrue(result.err().startsWith("submodel-uq: error: "), result.err());
         }
         assertTrue(badCase.err().contains("zone.xMax = 3.0"), badCase.err());
+        assertTrue(badMesh.err().contains("--meshes entry '80by20'"), badMesh.err());
+        assertTrue(badMonteCarloMesh.err().contains("--mc-meshes entry '160by40'"), badMonteCarloMesh.err());
         assertTrue(Files.notExists(directory.resolve("x.h5")));
     }
 
@@ -103,16 +109,44 @@ class SubmodelUqTest {
     }
 
     @Test
-    void benchPrintsOneRowPerMesh(@TempDir Path directory) throws Exception {
+    void benchPrintsTheSummaryTableBesideTheAskedDetailsAndWritesItsFigures(@TempDir Path directory) throws Exception {
         Path json = directory.resolve("bench.json");
-        Cli.Result result = execute("bench", "--meshes", "20x5,40x10", "--steps", "20", "--repeats", "1", "--json",
-                json.toString());
-        List<String> rows = result.out().lines().filter(line -> line.startsWith("| 20x5 ") || line.startsWith("| 40x10 "))
+        Cli.Result result = execute("bench", "--quick", "--solver", "--meshes", "20x5,40x10", "--steps", "20",
+                "--repeats", "1", "--mc-meshes", "20x5", "--mc-samples", "10", "--gan-threads", "1", "--gan-iterations",
+                "2", "--matformer-steps", "2", "--python", "/nonexistent/python3", "--json", json.toString());
+        List<String> lines = result.out().lines().toList();
+        List<String> solverRows = lines.stream().filter(line -> line.startsWith("| 20x5 ") || line.startsWith("| 40x10 "))
                 .toList();
+        int top = lines.indexOf("| summary: mesh 20x5, 20 steps | value |");
+        List<String> summary = top < 0 ? List.of()
+                : lines.subList(top, lines.size()).stream().takeWhile(line -> !line.isEmpty()).toList();
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        JsonNode oneThread = figures.get("monte_carlo").get(0);
+        String reason = figures.get("fenics_unavailable").asText();
         assertAll(
                 () -> assertEquals(0, result.exitCode(), result.err()),
-                () -> assertEquals(2, rows.size(), result.out()),
-                () -> assertTrue(rows.get(0).startsWith("| 20x5 | 252 / 60 |"), rows.get(0)),
-                () -> assertTrue(Files.readString(json).contains("\"submodel_step_ms\""), "json"));
+                () -> assertEquals(2, solverRows.size(), result.out()),
+                () -> assertTrue(solverRows.get(0).startsWith("| 20x5 | 252 / 60 |"), solverRows.get(0)),
+                () -> assertTrue(figures.get("solver").get(0).has("submodel_step_ms"), "json"),
+                () -> assertEquals(List.of("| summary: mesh 20x5, 20 steps | value |", "|---|---|",
+                        String.format(Locale.ROOT, "| full run, Java solver, 1 thread | %.1f ms |",
+                                oneThread.get("java_full_run_ms").asDouble()),
+                        "| full run, FEniCS via Py4J, 1 worker | not available: " + reason + " |",
+                        String.format(Locale.ROOT, "| Monte Carlo sample, per thread (1 thread, block 1) | %.2f ms |",
+                                oneThread.get("sample_ms_per_thread").asDouble()),
+                        String.format(Locale.ROOT, "| full run / sample, Java | %.1fx |",
+                                oneThread.get("java_full_run_per_sample").asDouble()),
+                        "| full run / sample, FEniCS | not available: no FEniCS full run |"), summary.subList(0, Math.min(7, summary.size())),
+                        result.out()),
+                () -> assertEquals(14, summary.size(), result.out()),
+                () -> assertEquals(List.of(1, 2), figures.get("monte_carlo").findValues("threads").stream()
+                        .map(JsonNode::asInt).toList()),
+                () -> assertEquals(List.of(1, 1), figures.get("monte_carlo").findValues("block").stream()
+                        .map(JsonNode::asInt).toList()),
+                () -> assertEquals(3, figures.get("matformer_speculative").size()),
+                () -> assertTrue(reason.startsWith("Python interpreter '/nonexistent/python3' not found"), reason),
+                () -> assertTrue(lines.stream().noneMatch(line -> line.startsWith("| mesh | threads | block ")
+                        || line.startsWith("| training |")), "detail tables not asked for: " + result.out()),
+                () -> assertEquals("wrote " + json, lines.get(lines.size() - 1)));
     }
 }
