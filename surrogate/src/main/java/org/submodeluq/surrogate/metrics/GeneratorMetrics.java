@@ -114,8 +114,8 @@ public record GeneratorMetrics(double energyDistance, double slicedWasserstein1,
     static double covarianceError(double[][] a, double[] meanA, double[][] b, double[] meanB) {
         double[][] xa = centred(Arrays.copyOf(a, Math.min(a.length, COVARIANCE_ROWS)), meanA);
         double[][] xb = centred(Arrays.copyOf(b, Math.min(b.length, COVARIANCE_ROWS)), meanB);
-        double aa = gramNorm(xa, xa) / Math.pow(xa.length - 1, 2);
-        double bb = gramNorm(xb, xb) / Math.pow(xb.length - 1, 2);
+        double aa = selfGramNorm(xa) / Math.pow(xa.length - 1, 2);
+        double bb = selfGramNorm(xb) / Math.pow(xb.length - 1, 2);
         double ab = gramNorm(xa, xb) / ((xa.length - 1.0) * (xb.length - 1.0));
         return Math.sqrt(Math.max(0, aa + bb - 2 * ab) / bb);
     }
@@ -135,13 +135,25 @@ public record GeneratorMetrics(double energyDistance, double slicedWasserstein1,
         double sum = 0;
         for (double[] xi : x) {
             for (double[] yj : y) {
-                double dot = 0;
-                for (int k = 0; k < xi.length; k++) {
-                    dot += xi[k] * yj[k];
-                }
+                double dot = SampleDistances.dot(xi, yj);
                 sum += dot * dot;
             }
         }
         return sum;
+    }
+
+    /** {@code gramNorm(x, x)} from the upper triangle of the symmetric Gram matrix, in half the products. */
+    private static double selfGramNorm(double[][] x) {
+        double diagonal = 0;
+        double offDiagonal = 0;
+        for (int i = 0; i < x.length; i++) {
+            double dot = SampleDistances.dot(x[i], x[i]);
+            diagonal += dot * dot;
+            for (int j = i + 1; j < x.length; j++) {
+                dot = SampleDistances.dot(x[i], x[j]);
+                offDiagonal += dot * dot;
+            }
+        }
+        return diagonal + 2 * offDiagonal;
     }
 }

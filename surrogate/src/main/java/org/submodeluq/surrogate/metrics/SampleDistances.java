@@ -62,13 +62,31 @@ public final class SampleDistances {
     private static double[] project(double[][] rows, double[] direction, double norm) {
         double[] projections = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            double dot = 0;
-            for (int k = 0; k < direction.length; k++) {
-                dot += rows[i][k] * direction[k];
-            }
-            projections[i] = dot / norm;
+            projections[i] = dot(rows[i], direction) / norm;
         }
         return projections;
+    }
+
+    /**
+     * The dot product with four partial sums: a single running sum waits on each addition's latency,
+     * and the metrics take dot products of traces with tens of thousands of values by the million.
+     */
+    static double dot(double[] a, double[] b) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < a.length; k += 4) {
+            s0 += a[k] * b[k];
+            s1 += a[k + 1] * b[k + 1];
+            s2 += a[k + 2] * b[k + 2];
+            s3 += a[k + 3] * b[k + 3];
+        }
+        for (; k < a.length; k++) {
+            s0 += a[k] * b[k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Wasserstein-1 between two empirical distributions on the line: the integral of |F^-1 - G^-1|. */
