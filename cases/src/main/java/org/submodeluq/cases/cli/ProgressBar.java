@@ -11,6 +11,11 @@ import org.submodeluq.cases.pipeline.StageProgress;
 final class ProgressBar implements StageProgress {
 
     private static final int WIDTH = 30;
+    /**
+     * System property the launcher sets to whether stderr is a terminal; without it, whether the JVM has
+     * a console (stdin and stdout), the closest Java can tell.
+     */
+    static final String STDERR_TERMINAL = "submodeluq.stderr.terminal";
 
     private final PrintWriter err;
     private final String label;
@@ -31,7 +36,8 @@ final class ProgressBar implements StageProgress {
         this.label = label;
         this.unit = unit;
         this.quiet = quiet;
-        this.terminal = System.console() != null;
+        String stderrTerminal = System.getProperty(STDERR_TERMINAL);
+        this.terminal = stderrTerminal != null ? Boolean.parseBoolean(stderrTerminal) : System.console() != null;
     }
 
     @Override

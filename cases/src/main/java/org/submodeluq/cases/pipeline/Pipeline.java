@@ -13,7 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.submodeluq.cases.report.Report;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModelSolver;
@@ -41,7 +42,7 @@ import org.submodeluq.surrogate.gan.WganGpOptions;
  * The main job on one case: a training set of full runs, a PCA-Gaussian and a WGAN-GP generator of the
  * zone's boundary traces, a Monte Carlo campaign of the submodel for each, and their comparison with
  * the test split (with the exact replay as the floor), and the report. Each stage's key, a hash of the case, its
- * options and its inputs' keys, goes to {@code run.h5} when it finishes; a stage whose key and outputs
+ * options and its inputs' keys, goes to {@code stages.h5} when it finishes; a stage whose key and outputs
  * are still there is reused, and one interrupted resumes from its own checkpoint. The report, which
  * takes seconds, is written every time.
  */
@@ -83,6 +84,7 @@ public final class Pipeline {
         RunState previous = RunState.read(layout.state());
         String yaml = CaseFiles.toYaml(spec);
         state = new RunState(spec.name(), yaml, options.text(), previous == null ? Map.of() : previous.stages());
+        state.write(layout.state());
         ZonedMesh zoned = new ZonedMesh(spec);
 
         StageProgress generateProgress = display.stage("generate", "runs");
@@ -90,7 +92,7 @@ public final class Pipeline {
         String generateKey = RunState.key("generate", yaml, String.valueOf(options.runs()),
                 Arrays.toString(options.split()), String.valueOf(options.seed()), solver.solver().name());
         stage("generate", generateKey, List.of(layout.trainingSet()), generateProgress, options.threads(),
-                () -> generate(zoned, solver, generateProgress));
+                progress -> generate(zoned, solver, progress));
 
         List<Path> campaigns = new ArrayList<>();
         List<String> campaignKeys = new ArrayList<>();
@@ -101,14 +103,14 @@ public final class Pipeline {
             StageProgress trainProgress = display.stage("train " + kind.text(), "iterations");
             stage("train_" + name, trainKey, List.of(layout.generator(kind),
                     layout.generator(kind).resolve("manifest.json")), trainProgress, 1,
-                    () -> train(settings, layout.generator(kind), trainProgress));
+                    progress -> train(settings, layout.generator(kind), progress));
 
             CampaignSettings monteCarlo = CampaignSettings.of(options.mcSamples(), options.seed(), options.threads());
             String mcKey = RunState.key("mc", trainKey, String.valueOf(options.mcSamples()),
                     String.valueOf(options.seed()), String.valueOf(monteCarlo.batchSize()));
             StageProgress mcProgress = display.stage("mc " + kind.text(), "samples");
             stage("mc_" + name, mcKey, List.of(layout.monteCarlo(kind)), mcProgress, options.threads(),
-                    () -> monteCarlo(zoned, kind, monteCarlo, mcProgress));
+                    progress -> monteCarlo(zoned, kind, monteCarlo, progress));
             campaigns.add(layout.monteCarlo(kind));
             campaignKeys.add(mcKey);
         }
@@ -117,7 +119,7 @@ public final class Pipeline {
                 String.valueOf(options.bootstrap()), String.valueOf(LEVEL), String.valueOf(options.seed()));
         StageProgress compareProgress = display.stage("compare", "rows");
         stage("compare", compareKey, List.of(layout.comparison(), layout.comparisonMarkdown()), compareProgress,
-                options.threads(), () -> compare(campaigns, compareProgress));
+                options.threads(), progress -> compare(campaigns, progress));
 
         StageProgress reportProgress = display.stage("report", "pages");
         long start = System.nanoTime();
@@ -126,22 +128,56 @@ public final class Pipeline {
         return layout;
     }
 
-    /** Runs the stage unless run.h5 says it was made from the same inputs and its outputs are there. */
+    /**
+     * Runs the stage unless the stage record says it was made from the same inputs and its outputs are
+     * there. The old record goes before the stage starts, so outputs a redo has half rewritten are
+     * never taken for the old ones.
+     */
     private void stage(String name, String key, List<Path> outputs, StageProgress progress, int threads,
-                       Supplier<String> action) {
+                       Function<StageProgress, String> action) {
         RunState.Stage done = state.stages().get(name);
         if (done != null && done.key().equals(key) && outputs.stream().allMatch(Files::exists)) {
             progress.note("reused " + layout.directory().relativize(outputs.get(0)) + " (inputs unchanged since "
                     + done.finished() + "): " + done.detail());
             return;
         }
+        if (done != null) {
+            state = state.without(name);
+            state.write(layout.state());
+        }
+        CountingProgress counting = new CountingProgress(progress);
         long start = System.nanoTime();
-        String detail = action.get();
+        String detail = action.apply(counting);
         double seconds = (System.nanoTime() - start) * 1e-9;
-        state = state.with(name, new RunState.Stage(key, seconds, threads,
+        state = state.with(name, new RunState.Stage(key, seconds, counting.updates(), threads,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), detail));
         state.write(layout.state());
         progress.note(String.format(Locale.ROOT, "done in %.1f s", seconds));
+    }
+
+    /** Counts the work a stage reports: one update per run, iteration or sample computed in this sitting. */
+    private static final class CountingProgress implements StageProgress {
+        private final StageProgress display;
+        private final AtomicLong updates = new AtomicLong();
+
+        CountingProgress(StageProgress display) {
+            this.display = display;
+        }
+
+        @Override
+        public void update(long done, long total, String details) {
+            updates.incrementAndGet();
+            display.update(done, total, details);
+        }
+
+        @Override
+        public void note(String message) {
+            display.note(message);
+        }
+
+        long updates() {
+            return updates.get();
+        }
     }
 
     private String generate(ZonedMesh zoned, FullSolvers.Choice solver, StageProgress progress) {

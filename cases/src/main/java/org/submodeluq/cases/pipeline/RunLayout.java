@@ -8,7 +8,7 @@ import org.submodeluq.surrogate.GeneratorKind;
  * Where {@code run} puts each stage's output inside its directory, so the report, {@code inspect} and
  * study scripts find them without being told:
  * <pre>
- * run.h5                          stage keys, timings and options (RunState)
+ * stages.h5                       stage keys, timings and options (RunState)
  * training.h5                     the full runs (generate)
  * generators/KIND/                a trained generator (train), KIND = pca-gaussian or wgan-gp
  * mc/KIND.h5                      its Monte Carlo campaign (mc)
@@ -23,7 +23,7 @@ public record RunLayout(Path directory) {
 
     /** The stage record file. */
     public Path state() {
-        return directory.resolve("run.h5");
+        return directory.resolve("stages.h5");
     }
 
     /** The training set. */

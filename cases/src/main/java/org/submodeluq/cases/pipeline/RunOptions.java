@@ -49,7 +49,7 @@ public record RunOptions(int runs, double[] split, long seed, FullSolvers.Reques
         return new FullSolvers.FenicsOptions(python, Duration.ofSeconds(600), 2);
     }
 
-    /** The options as "key = value" lines, for run.h5 and the report. */
+    /** The options as "key = value" lines, for stages.h5 and the report. */
     public String text() {
         return String.format(Locale.ROOT, "runs = %d%nsplit = %s%nseed = %d%nsolver = %s%ngan_iterations = %d%n"
                         + "mc_samples = %d%nbootstrap = %d%nthreads = %d%n", runs, Arrays.toString(split), seed, solver,

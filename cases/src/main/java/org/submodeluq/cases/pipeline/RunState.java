@@ -13,13 +13,15 @@ import java.util.Map;
 import org.submodeluq.fem.io.Hdf5Files;
 
 /**
- * What a {@code run} directory's stages were made from and how long they took, in {@code run.h5}
+ * What a {@code run} directory's stages were made from and how long they took, in {@code stages.h5}
  * ({@code format = submodel-uq/run}, version 1), attributes only:
  * <pre>
  * /   format, format_version, tool, tool_version, case_name, case_yaml, options (one "key = value" per line),
  *     and per finished stage S: S_key (SHA-256 of the case, the stage's options and its inputs' keys),
- *     S_seconds (wall time of the computation that made the output), S_threads (threads or workers it ran
- *     on), S_finished (ISO-8601), S_detail (what ran, in words)
+ *     S_seconds (wall time of the sitting that finished the output), S_computed (runs, iterations or samples
+ *     computed in that sitting; fewer than the stage's total when it resumed from a checkpoint, 0 for a stage
+ *     that counts none), S_threads
+ *     (threads or workers it ran on), S_finished (ISO-8601), S_detail (what ran, in words)
  * </pre>
  * A stage whose key is unchanged and whose outputs exist is reused; the key chains through the inputs'
  * keys, so changing one stage's options redoes it and what depends on it, and nothing upstream.
@@ -32,7 +34,7 @@ public record RunState(String caseName, String caseYaml, String options, Map<Str
     public static final int VERSION = 1;
 
     /** One finished stage. */
-    public record Stage(String key, double seconds, int threads, String finished, String detail) {
+    public record Stage(String key, double seconds, long computed, int threads, String finished, String detail) {
     }
 
     public RunState {
@@ -60,6 +62,13 @@ public record RunState(String caseName, String caseYaml, String options, Map<Str
         return new RunState(caseName, caseYaml, options, next);
     }
 
+    /** This state without a stage's record. */
+    public RunState without(String name) {
+        Map<String, Stage> next = new LinkedHashMap<>(stages);
+        next.remove(name);
+        return new RunState(caseName, caseYaml, options, next);
+    }
+
     /** Reads the state, or returns null when the file does not exist. */
     public static RunState read(Path path) {
         if (!Files.exists(path)) {
@@ -73,6 +82,7 @@ public record RunState(String caseName, String caseYaml, String options, Map<Str
                     String stage = name.substring(0, name.length() - "_key".length());
                     stages.put(stage, new Stage(text(attributes, name),
                             ((Number) attributes.get(stage + "_seconds").getData()).doubleValue(),
+                            ((Number) attributes.get(stage + "_computed").getData()).longValue(),
                             ((Number) attributes.get(stage + "_threads").getData()).intValue(),
                             text(attributes, stage + "_finished"), text(attributes, stage + "_detail")));
                 }
@@ -91,6 +101,7 @@ public record RunState(String caseName, String caseYaml, String options, Map<Str
             stages.forEach((name, stage) -> {
                 file.putAttribute(name + "_key", stage.key());
                 file.putAttribute(name + "_seconds", stage.seconds());
+                file.putAttribute(name + "_computed", stage.computed());
                 file.putAttribute(name + "_threads", stage.threads());
                 file.putAttribute(name + "_finished", stage.finished());
                 file.putAttribute(name + "_detail", stage.detail());

@@ -34,7 +34,7 @@ final class Provenance {
         }
         String seed = run.options().get(SEED_OPTION);
         rows.add(List.of("comparison bootstrap", seed == null ? "not recorded" : seed,
-                "run.h5 options (comparison.h5 does not record it)"));
+                "stages.h5 options (comparison.h5 does not record it)"));
         return new Table(SEEDS_ID, List.of("what", "seed", "from"), rows);
     }
 
@@ -43,7 +43,7 @@ final class Provenance {
         rows.add(List.of("this report", "submodel-uq " + BuildInfo.version() + " on Java "
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")"));
-        rows.add(List.of("run.h5", "submodel-uq " + run.stateToolVersion()));
+        rows.add(List.of("stages.h5", "submodel-uq " + run.stateToolVersion()));
         rows.add(List.of("training.h5", "submodel-uq " + run.reference().toolVersion() + ", solver "
                 + run.reference().contents().solver()));
         for (int g = 0; g < run.campaigns().size(); g++) {

@@ -3,6 +3,7 @@ package org.submodeluq.cases.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.submodeluq.surrogate.GeneratorKind;
 /**
  * The report of a run directory: {@code report/index.html} for a browser, {@code report/report.md}
  * with the same tables for terminals and issue trackers, and their PNG figures beside them. It reads
- * the run's files alone (run.h5, training.h5, the generators, the Monte Carlo files, comparison.h5), so
+ * the run's files alone (stages.h5, training.h5, the generators, the Monte Carlo files, comparison.h5), so
  * it can be rewritten from a copied directory; static pages, no script, no network.
  */
 public final class Report {
@@ -34,7 +35,8 @@ public final class Report {
     }
 
     /**
-     * Writes the report into {@code layout.report()}, replacing an earlier one's files of the same names.
+     * Writes the report into {@code layout.report()}, replacing an earlier one; its figures go first, since
+     * a run of another case or generator set would leave figures no page shows.
      *
      * @return the path of index.html
      */
@@ -45,8 +47,13 @@ public final class Report {
         Path directory = layout.report();
         try {
             Files.createDirectories(directory);
+            try (DirectoryStream<Path> figures = Files.newDirectoryStream(directory, "*.png")) {
+                for (Path figure : figures) {
+                    Files.delete(figure);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot prepare " + directory + ": " + e.getMessage(), e);
         }
         List<Block> blocks = blocks(run, new ReportFigures(run, directory));
         String title = "submodel-uq run: " + run.state().caseName();
@@ -98,7 +105,7 @@ public final class Report {
         blocks.add(new Block.Heading(2, "Case, options, seeds and versions"));
         blocks.add(new Block.Heading(3, "Case " + run.state().caseName()));
         blocks.add(new Block.Verbatim(run.state().caseYaml()));
-        blocks.add(new Block.Heading(3, "Run options"));
+        blocks.add(new Block.Heading(3, "Options of the last run (a reused stage keeps those it was made with)"));
         blocks.add(new Block.Verbatim(run.state().options()));
         blocks.add(new Block.Heading(3, "Seeds"));
         blocks.add(Provenance.seeds(run));

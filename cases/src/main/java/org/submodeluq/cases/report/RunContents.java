@@ -23,7 +23,7 @@ import org.submodeluq.surrogate.GeneratorKind;
  * @param kinds the generator of each campaign
  * @param manifests each campaign's generator manifest
  * @param curves the WGAN-GP training log, or null when the run has none
- * @param stateToolVersion the submodel-uq version that wrote run.h5
+ * @param stateToolVersion the submodel-uq version that wrote stages.h5
  */
 record RunContents(RunLayout layout, RunState state, String stateToolVersion, ReferenceRuns reference,
                    List<GeneratorKind> kinds, List<CampaignResults> campaigns, List<JsonNode> manifests,
@@ -35,7 +35,7 @@ record RunContents(RunLayout layout, RunState state, String stateToolVersion, Re
     static RunContents read(RunLayout layout) {
         RunState state = RunState.read(layout.state());
         if (state == null) {
-            throw new CaseException("'" + layout.directory() + "' is not a run directory: it has no run.h5");
+            throw new CaseException("'" + layout.directory() + "' is not a run directory: it has no stages.h5");
         }
         List<GeneratorKind> kinds = new ArrayList<>();
         List<CampaignResults> campaigns = new ArrayList<>();
@@ -57,7 +57,7 @@ record RunContents(RunLayout layout, RunState state, String stateToolVersion, Re
                 Files.exists(log) ? TrainingCurves.read(log) : null);
     }
 
-    /** The run's options, from run.h5's "key = value" lines, in their order. */
+    /** The run's options, from stages.h5's "key = value" lines, in their order. */
     Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         for (String line : state.options().split("\n")) {

@@ -41,14 +41,15 @@ final class RunCosts {
 
     /**
      * The thread-seconds of one full run (the generate stage's wall time times its threads or workers,
-     * over its runs) and of one sample of each campaign, and their ratio.
+     * over the runs computed in that sitting, which after a resume are fewer than the training set's)
+     * and of one sample of each campaign, and their ratio.
      */
     static Table speedUp(RunContents run) {
         RunState.Stage generate = run.state().stages().get("generate");
-        long runs = run.reference().contents().runs().size();
         List<List<String>> rows = new ArrayList<>();
         double fullRun = Double.NaN;
-        if (generate != null) {
+        if (generate != null && generate.computed() > 0) {
+            long runs = generate.computed();
             fullRun = generate.seconds() * generate.threads() / runs;
             rows.add(List.of("one full run", seconds(fullRun), "1", String.format(Locale.ROOT,
                     "generate: %s s wall x %d threads / %d runs", seconds(generate.seconds()), generate.threads(), runs)));

@@ -102,6 +102,9 @@ class RunCommandTest {
         Cli.Result resumed = execute(run(out, 100));
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.err().contains("generate: reused training.h5"), resumed.err());
+        assertTrue(resumed.err().contains("train pca-gaussian: reused"), resumed.err());
+        assertTrue(resumed.err().contains("mc pca-gaussian: reused"), resumed.err());
+        assertFalse(resumed.err().contains("mc wgan-gp: reused"), resumed.err());
         assertEquals(generated, Files.getLastModifiedTime(layout.trainingSet()));
         assertEquals(size, Files.size(layout.trainingSet()));
         assertTrue(Files.exists(layout.comparison()));

@@ -148,9 +148,12 @@ class ReportTest {
     @Test
     void speedUpIsOneFullRunsThreadSecondsOverOneSamples() {
         double generateSeconds;
+        long computed;
         try (HdfFile file = new HdfFile(layout.state())) {
             generateSeconds = ((Number) file.getAttribute("generate_seconds").getData()).doubleValue();
+            computed = ((Number) file.getAttribute("generate_computed").getData()).longValue();
         }
+        assertEquals(RunFixture.RUNS, computed, "an uninterrupted generate computes every run");
         double fullRun = generateSeconds * RunFixture.THREADS / RunFixture.RUNS;
         List<List<String>> rows = PageTables.html(html, "speed-up");
         List<Executable> checks = new ArrayList<>();

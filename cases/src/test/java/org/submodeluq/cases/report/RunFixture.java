@@ -12,7 +12,7 @@ import org.submodeluq.fem.spec.CaseFiles;
 /**
  * A small but complete run directory, made by the pipeline {@code run} drives: 40 full runs of a coarse
  * case (Java solver), both generators (a WGAN-GP of 40 updates), 400 Monte Carlo samples each, the
- * comparison with 100 bootstrap resamples, and run.h5 with the stages' own timings.
+ * comparison with 100 bootstrap resamples, and stages.h5 with the stages' own timings.
  */
 final class RunFixture {
 
