@@ -48,6 +48,12 @@ public final class WganGpTrainer {
     public static final String CHECKPOINT_FORMAT = "submodel-uq/wgan-gp-checkpoint";
     private static final int CHECKPOINT_VERSION = 1;
     private static final long VALIDATION_NOISE_SEED = 0x7E57L;
+    /**
+     * Mixed into the seed of the initial weights and of iteration t's batches and noise (a fixed, arbitrary
+     * constant: the fraction of sqrt(3)), so that they share no random numbers with full run t of a
+     * training set made with the same seed; both default to 0.
+     */
+    private static final long TRAINING_DOMAIN = 0xBB67AE8584CAA73BL;
 
     private final WganGpOptions options;
     private final double[][] train;
@@ -90,7 +96,7 @@ public final class WganGpTrainer {
             throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
         }
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            UniformRandomProvider init = ThetaSampler.stream(options.seed(), 0);
+            UniformRandomProvider init = ThetaSampler.stream(options.seed() ^ TRAINING_DOMAIN, 0);
             Mlp generator = Mlp.initialised(manager, generatorWidths, type, init);
             Mlp critic = Mlp.initialised(manager, criticWidths, type, init);
             Mlp average = Mlp.of(manager, generatorWidths, zeros(generatorWidths), type, false);
@@ -142,7 +148,7 @@ public final class WganGpTrainer {
     }
 
     private void iterate(int t, State state, NDManager manager, DataType type, TrainingLog log) {
-        UniformRandomProvider rng = ThetaSampler.stream(options.seed(), t);
+        UniformRandomProvider rng = ThetaSampler.stream(options.seed() ^ TRAINING_DOMAIN, t);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         double learningRate = options.learningRateAt(t);
         int b = options.batch();
