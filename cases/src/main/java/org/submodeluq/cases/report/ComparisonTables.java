@@ -1,14 +1,15 @@
 package org.submodeluq.cases.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.montecarlo.compare.ComparisonReport;
+import org.submodeluq.montecarlo.compare.ComparisonRow;
 
 /**
- * The comparison as {@link ComparisonReport#markdown()} formats it, cut into its introduction and one
- * {@link Table} per quantity (id {@code comparison-QUANTITY}): the report prints the cells that
- * {@code compare} prints, and formats none of them itself.
+ * The comparison's introduction and one {@link Table} per quantity (id {@code comparison-QUANTITY}),
+ * with the headings and cells {@link ComparisonReport} gives every format: the report prints what
+ * {@code compare} prints, and formats none of it itself.
  *
  * @param intro the paragraph above the tables: what the rows and brackets mean, the exact replay's errors
  * @param quantities the quantities, in the order of {@code tables}
@@ -21,34 +22,14 @@ record ComparisonTables(String intro, List<String> quantities, List<Table> table
     }
 
     static ComparisonTables of(ComparisonReport report) {
-        List<String> intro = new ArrayList<>();
-        List<String> quantities = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
-        List<String> headings = null;
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : report.markdown().split("\n")) {
-            if (line.startsWith("**") && line.endsWith("**") && line.length() > 4) {
-                if (headings != null) {
-                    tables.add(new Table(id(quantities.get(quantities.size() - 1)), headings, rows));
-                }
-                quantities.add(line.substring(2, line.length() - 2));
-                headings = null;
-                rows = new ArrayList<>();
-            } else if (line.startsWith("| ") && !quantities.isEmpty()) {
-                // a row; the |---| separator does not start with "| "
-                List<String> cells = Arrays.asList(line.substring(2, line.length() - 2).split(" \\| ", -1));
-                if (headings == null) {
-                    headings = cells;
-                } else {
-                    rows.add(cells);
-                }
-            } else if (quantities.isEmpty() && !line.isBlank()) {
-                intro.add(line);
+        for (String quantity : QuantitiesOfInterest.NAMES) {
+            List<List<String>> rows = new ArrayList<>();
+            for (ComparisonRow row : report.rowsOf(quantity)) {
+                rows.add(List.of(ComparisonReport.cells(row)));
             }
+            tables.add(new Table(id(quantity), List.of(ComparisonReport.headings()), rows));
         }
-        if (headings != null) {
-            tables.add(new Table(id(quantities.get(quantities.size() - 1)), headings, rows));
-        }
-        return new ComparisonTables(String.join("\n", intro), quantities, tables);
+        return new ComparisonTables(report.intro(), QuantitiesOfInterest.NAMES, tables);
     }
 }

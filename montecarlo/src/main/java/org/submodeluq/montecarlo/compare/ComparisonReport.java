@@ -81,7 +81,8 @@ public record ComparisonReport(String caseName, int referenceRuns, double[] exac
         return rows.stream().filter(row -> row.quantity().equals(quantity)).toList();
     }
 
-    private String intro() {
+    /** The paragraph above the tables: what the rows and brackets mean, and the exact replay's errors. */
+    public String intro() {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Case %s: each quantity's distribution against %d reference full runs (test split). Relative errors "
                         + "are (candidate - reference) / reference; brackets: %.0f %% bootstrap intervals (%d resamples). "
@@ -102,7 +103,8 @@ public record ComparisonReport(String caseName, int referenceRuns, double[] exac
         return text.toString();
     }
 
-    private static String[] headings() {
+    /** The column headings of every quantity's table. */
+    public static String[] headings() {
         List<String> headings = new ArrayList<>(List.of("candidate", "n"));
         for (Metric metric : Metric.values()) {
             headings.add(metric.heading() + (metric.relativeError() ? " err" : ""));
@@ -110,7 +112,8 @@ public record ComparisonReport(String caseName, int referenceRuns, double[] exac
         return headings.toArray(new String[0]);
     }
 
-    private static String[] cells(ComparisonRow row) {
+    /** A row's cells, as every format of the table prints them. */
+    public static String[] cells(ComparisonRow row) {
         List<String> cells = new ArrayList<>(List.of(row.candidate(), String.valueOf(row.candidateSize())));
         for (Metric metric : Metric.values()) {
             cells.add(cell(metric, row.value(metric), row.interval(metric)));
