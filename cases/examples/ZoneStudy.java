@@ -9,7 +9,7 @@ import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
-import org.submodeluq.fem.training.CampaignProgress;
+import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.fem.training.TrainingCampaign;
 import org.submodeluq.montecarlo.CampaignSettings;
 import org.submodeluq.montecarlo.GeneratorLabel;

@@ -2,7 +2,7 @@ package org.submodeluq.montecarlo;
 
 import java.util.Map;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.montecarlo.estimate.MeanIntervalMethod;
 import org.submodeluq.montecarlo.estimate.StoppingRule;
 import org.submodeluq.montecarlo.estimate.SummaryOptions;
@@ -44,7 +44,7 @@ public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, 
         }
         for (String name : thresholds.keySet()) {
             if (!QuantitiesOfInterest.NAMES.contains(name)) {
-                throw new CaseException("threshold for '" + name + "', which is not a quantity of interest (known: "
+                throw new UserInputException("threshold for '" + name + "', which is not a quantity of interest (known: "
                         + String.join(", ", QuantitiesOfInterest.NAMES) + ")");
             }
         }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.submodeluq.fem.io.RecordLog;
+import org.submodeluq.core.io.RecordLog;
 import org.submodeluq.fem.spec.CaseFiles;
-import org.submodeluq.fem.training.CampaignProgress;
+import org.submodeluq.core.progress.CampaignProgress;
 
 /**
  * Runs Monte Carlo samples of the submodel on several threads until the stopping rule says enough,

@@ -4,9 +4,9 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.WritableGroup;
 import java.nio.file.Path;
 import java.util.List;
-import org.submodeluq.fem.io.Hdf5Files;
+import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.montecarlo.estimate.ConvergenceHistory;
@@ -108,11 +108,11 @@ public final class MonteCarloFile {
     /**
      * Reads the samples of a Monte Carlo file.
      *
-     * @throws CaseException when the file is missing or is not a Monte Carlo file of this version
+     * @throws UserInputException when the file is missing or is not a Monte Carlo file of this version
      */
     public static Contents read(Path path) {
         try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "Monte Carlo file")) {
-            return new Contents(Hdf5Files.caseOf(file, path), (String) file.getAttribute("generator").getData(),
+            return new Contents(CaseFiles.recordedIn(file, path), (String) file.getAttribute("generator").getData(),
                     (double[][]) file.getDatasetByPath("qoi").getData());
         }
     }

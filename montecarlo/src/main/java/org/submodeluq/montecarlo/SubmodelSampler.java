@@ -6,7 +6,7 @@ import java.util.List;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Submodel;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
 
@@ -23,7 +23,7 @@ public final class SubmodelSampler {
     private final int nodes;
     private final int steps;
 
-    /** @throws CaseException when the generator's traces do not have the zone's shape */
+    /** @throws UserInputException when the generator's traces do not have the zone's shape */
     public SubmodelSampler(Submodel submodel, BoundaryConditionGenerator generator) {
         this.submodel = submodel;
         this.generator = generator;
@@ -31,7 +31,7 @@ public final class SubmodelSampler {
         this.steps = submodel.mesh().spec().time().steps();
         int[] expected = {nodes, 2, steps};
         if (!Arrays.equals(generator.featureShape(), expected)) {
-            throw new CaseException("the " + generator.kind().text() + " generator makes traces of shape "
+            throw new UserInputException("the " + generator.kind().text() + " generator makes traces of shape "
                     + shape(generator.featureShape()) + " (nodes x components x steps) but the zone of case '"
                     + submodel.mesh().spec().name() + "' needs " + shape(expected)
                     + ": train the generator on a training set of this case");

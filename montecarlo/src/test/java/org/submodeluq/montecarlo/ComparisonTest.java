@@ -18,10 +18,10 @@ import org.submodeluq.fem.model.FullModel;
 import org.submodeluq.fem.model.JavaSolver;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.fem.model.ThetaSampler;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
-import org.submodeluq.fem.training.CampaignProgress;
+import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.fem.training.TrainingCampaign;
 import org.submodeluq.montecarlo.compare.Comparison;
 import org.submodeluq.montecarlo.compare.ComparisonFile;
@@ -102,7 +102,7 @@ class ComparisonTest {
     @Test
     void aMonteCarloFileOfAnotherCaseIsRefused() {
         Path other = monteCarlo(SPEC.withTime(25, 0.08), "other.h5");
-        CaseException error = assertThrows(CaseException.class, () -> Comparison.run(training, List.of(other),
+        UserInputException error = assertThrows(UserInputException.class, () -> Comparison.run(training, List.of(other),
                 new Comparison.Settings(10, 0.95, 0, 1), line -> { }));
         assertEquals("'" + other + "' is a Monte Carlo run of another case than the reference '" + training
                 + "' (first difference: 'steps: 25' vs 'steps: 50'): compare results of one case", error.getMessage());

@@ -19,10 +19,10 @@ import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullModel;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.fem.model.ThetaSampler;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
-import org.submodeluq.fem.training.CampaignProgress;
+import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.montecarlo.estimate.MeanIntervals;
 import org.submodeluq.montecarlo.estimate.StoppingRule;
 import org.submodeluq.montecarlo.estimate.SummaryOptions;
@@ -141,9 +141,9 @@ class MonteCarloCampaignTest {
     @Test
     void badInputGivesOneClearErrorEach(@TempDir Path directory) {
         Submodel other = new Submodel(SPEC.withMesh(80, 20));
-        CaseException shape = assertThrows(CaseException.class,
+        UserInputException shape = assertThrows(UserInputException.class,
                 () -> new SubmodelSampler(other, new ScaledTraces(base, -1)));
-        CaseException threshold = assertThrows(CaseException.class, () -> new CampaignSettings(
+        UserInputException threshold = assertThrows(UserInputException.class, () -> new CampaignSettings(
                 StoppingRule.samples(10), 1, 10, 1, 1, SummaryOptions.defaults(), Map.of("peak_stress", new double[] {1})));
         assertAll(
                 () -> assertTrue(shape.getMessage().startsWith("the empirical generator makes traces of shape "

@@ -1,7 +1,7 @@
 package org.submodeluq.montecarlo;
 
+import org.submodeluq.core.random.KeyedStreams;
 import org.submodeluq.fem.model.BoundaryTraces;
-import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
 import org.submodeluq.surrogate.GeneratorKind;
 
@@ -40,7 +40,7 @@ final class ScaledTraces implements BoundaryConditionGenerator {
     }
 
     static double scale(long seed, long index) {
-        return 0.5 + ThetaSampler.stream(seed, index).nextDouble();
+        return 0.5 + KeyedStreams.stream(seed, index).nextDouble();
     }
 
     @Override

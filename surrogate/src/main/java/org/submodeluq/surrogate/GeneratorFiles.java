@@ -17,8 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.submodeluq.fem.io.Hdf5Files;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.io.Hdf5Files;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.gan.WganGpGenerator;
 import org.submodeluq.surrogate.reduction.PcaReduction;
@@ -103,20 +103,20 @@ public final class GeneratorFiles {
     public static JsonNode manifest(Path directory) {
         Path file = directory.resolve("manifest.json");
         if (!Files.isRegularFile(file)) {
-            throw new CaseException("'" + directory + "' is not a generator model directory: it has no manifest.json");
+            throw new UserInputException("'" + directory + "' is not a generator model directory: it has no manifest.json");
         }
         try {
             JsonNode manifest = JSON.readTree(file.toFile());
             if (!MANIFEST_FORMAT.equals(manifest.path("format").asText())) {
-                throw new CaseException("'" + file + "' is not a submodel-uq generator manifest");
+                throw new UserInputException("'" + file + "' is not a submodel-uq generator manifest");
             }
             if (manifest.path("format_version").asInt() != VERSION) {
-                throw new CaseException("'" + file + "' is generator version " + manifest.path("format_version")
+                throw new UserInputException("'" + file + "' is generator version " + manifest.path("format_version")
                         + "; this build reads version " + VERSION);
             }
             return manifest;
         } catch (IOException e) {
-            throw new CaseException("cannot read '" + file + "': " + e.getMessage());
+            throw new UserInputException("cannot read '" + file + "': " + e.getMessage());
         }
     }
 
@@ -124,19 +124,19 @@ public final class GeneratorFiles {
      * Loads a generator.
      *
      * @param expectedShape the sample shape the caller needs, or null to accept any
-     * @throws CaseException when the directory holds no generator, or one of another shape
+     * @throws UserInputException when the directory holds no generator, or one of another shape
      */
     public static BoundaryConditionGenerator load(Path directory, int[] expectedShape, Device device) {
         JsonNode manifest = manifest(directory);
         GeneratorKind kind = GeneratorKind.of(manifest.path("kind").asText());
         int[] shape = JSON.convertValue(manifest.path("feature_shape"), int[].class);
         if (expectedShape != null && !Arrays.equals(shape, expectedShape)) {
-            throw new CaseException("generator '" + directory + "' makes samples of shape " + Arrays.toString(shape)
+            throw new UserInputException("generator '" + directory + "' makes samples of shape " + Arrays.toString(shape)
                     + "; this needs " + Arrays.toString(expectedShape));
         }
         try (HdfFile file = Hdf5Files.open(directory.resolve("model.h5"), MODEL_FORMAT, VERSION, "generator model")) {
             if (!kind.text().equals(file.getAttribute("kind").getData())) {
-                throw new CaseException("'" + directory + "': manifest.json says " + kind.text() + ", model.h5 says "
+                throw new UserInputException("'" + directory + "': manifest.json says " + kind.text() + ", model.h5 says "
                         + file.getAttribute("kind").getData());
             }
             PcaReduction reduction = readReduction(file);

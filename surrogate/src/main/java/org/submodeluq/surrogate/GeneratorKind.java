@@ -2,7 +2,7 @@ package org.submodeluq.surrogate;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /** The generators submodel-uq trains, by the name a command line or a manifest uses. */
 public enum GeneratorKind {
@@ -31,7 +31,7 @@ public enum GeneratorKind {
                 return kind;
             }
         }
-        throw new CaseException("generator kind '" + text + "' is unknown; known kinds: "
+        throw new UserInputException("generator kind '" + text + "' is unknown; known kinds: "
                 + Arrays.stream(values()).map(GeneratorKind::text).collect(Collectors.joining(", ")));
     }
 }

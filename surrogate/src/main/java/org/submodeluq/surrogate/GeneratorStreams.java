@@ -1,7 +1,7 @@
 package org.submodeluq.surrogate;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.core.random.KeyedStreams;
 
 /**
  * The random streams generators draw from: stream i of a seed feeds sample i. They are the theta
@@ -19,6 +19,6 @@ public final class GeneratorStreams {
 
     /** The stream of sample {@code index}. */
     public static UniformRandomProvider of(long seed, long index) {
-        return ThetaSampler.stream(seed ^ DOMAIN, index);
+        return KeyedStreams.stream(seed ^ DOMAIN, index);
     }
 }

@@ -4,7 +4,7 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.core.BuildInfo;
 import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.data.TrainingData;
 import org.submodeluq.surrogate.gan.TrainingListener;

@@ -5,7 +5,7 @@ import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.submodeluq.fem.io.Hdf5Files;
+import org.submodeluq.core.io.Hdf5Files;
 
 /**
  * Generated samples in HDF5 ({@code format = submodel-uq/generated-samples}, version 1): one dataset

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.training.Splits;
+import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.data.TrainingData;
 import org.submodeluq.surrogate.gan.TrainingListener;
@@ -102,21 +103,21 @@ class GeneratorFilesTest {
         }
         GeneratorTraining.train(data(), settings(GeneratorKind.PCA_GAUSSIAN), directory.resolve("pca"),
                 TrainingListener.SILENT);
-        CaseException nan = assertThrows(CaseException.class, () -> TrainingData.read(file, "/nan", 1));
-        CaseException missing = assertThrows(CaseException.class, () -> TrainingData.read(file, "/nothing", 1));
-        CaseException vector = assertThrows(CaseException.class, () -> TrainingData.read(file, "/vector", 1));
-        CaseException absent = assertThrows(CaseException.class, () -> TrainingData.read(directory.resolve("x.h5"),
+        UserInputException nan = assertThrows(UserInputException.class, () -> TrainingData.read(file, "/nan", 1));
+        UserInputException missing = assertThrows(UserInputException.class, () -> TrainingData.read(file, "/nothing", 1));
+        UserInputException vector = assertThrows(UserInputException.class, () -> TrainingData.read(file, "/vector", 1));
+        UserInputException absent = assertThrows(UserInputException.class, () -> TrainingData.read(directory.resolve("x.h5"),
                 "/traces", 1));
-        CaseException empty = assertThrows(CaseException.class, () -> new SampleMatrix(new double[0][], new int[] {2}));
-        CaseException shape = assertThrows(CaseException.class, () -> GeneratorFiles.load(directory.resolve("pca"),
+        UserInputException empty = assertThrows(UserInputException.class, () -> new SampleMatrix(new double[0][], new int[] {2}));
+        UserInputException shape = assertThrows(UserInputException.class, () -> GeneratorFiles.load(directory.resolve("pca"),
                 new int[] {42, 2, 200}, Device.cpu()));
-        CaseException notModel = assertThrows(CaseException.class, () -> GeneratorFiles.load(directory, null,
+        UserInputException notModel = assertThrows(UserInputException.class, () -> GeneratorFiles.load(directory, null,
                 Device.cpu()));
         Files.writeString(directory.resolve("pca/manifest.json"), Files.readString(directory.resolve(
                 "pca/manifest.json")).replace("\"kind\" : \"pca-gaussian\"", "\"kind\" : \"wgan-gp\""));
-        CaseException otherKind = assertThrows(CaseException.class, () -> GeneratorFiles.load(directory.resolve("pca"),
+        UserInputException otherKind = assertThrows(UserInputException.class, () -> GeneratorFiles.load(directory.resolve("pca"),
                 null, Device.cpu()));
-        CaseException gpu = assertThrows(CaseException.class, () -> DjlRuntime.device("gpu"));
+        UserInputException gpu = assertThrows(UserInputException.class, () -> DjlRuntime.device("gpu"));
         assertAll(
                 () -> assertEquals("the data hold NaN at sample 1, feature 0: generators need finite values",
                         nan.getMessage()),

@@ -10,7 +10,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.core.random.KeyedStreams;
 import org.submodeluq.fem.training.Splits;
 import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.data.TrainingData;
@@ -40,7 +40,7 @@ class KnownDistributionsTest {
 
     @Test
     void gaussianDataIsRecoveredByPcaGaussianAndMatchedByTheGan(@TempDir Path directory) {
-        UniformRandomProvider rng = ThetaSampler.stream(11, 0);
+        UniformRandomProvider rng = KeyedStreams.stream(11, 0);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] mean = {1, -2, 0.5, 3};
         double[][] factor = {{2, 0, 0, 0}, {0.8, 1.2, 0, 0}, {-0.5, 0.3, 0.9, 0}, {0.2, -0.4, 0.3, 0.7}};
@@ -102,7 +102,7 @@ class KnownDistributionsTest {
 
     @Test
     void ganPutsMassOnEveryModeOfAMixtureAndBeatsTheLinearBaseline(@TempDir Path directory) {
-        UniformRandomProvider rng = ThetaSampler.stream(12, 0);
+        UniformRandomProvider rng = KeyedStreams.stream(12, 0);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         double[][] rows = new double[6000][2];
         for (double[] row : rows) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.submodeluq.fem.bridge.FenicsSolver;
-import org.submodeluq.fem.io.Directories;
+import org.submodeluq.core.io.Directories;
 import org.submodeluq.fem.bridge.PythonRuntime;
 import org.submodeluq.fem.bridge.WorkerPool;
 import org.submodeluq.fem.mesh.ZonedMesh;
@@ -19,7 +19,7 @@ import org.submodeluq.fem.model.FullModelSolver;
 import org.submodeluq.fem.model.JavaSolver;
 import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.fem.spec.CaseSpec;
-import org.submodeluq.fem.training.CampaignProgress;
+import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.fem.training.TrainingCampaign;
 
 /**

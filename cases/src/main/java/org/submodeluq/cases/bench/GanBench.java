@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.submodeluq.fem.io.Directories;
-import org.submodeluq.fem.spec.CaseException;
-import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.core.io.Directories;
+import org.submodeluq.core.UserInputException;
+import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.gan.TrainingListener;
 import org.submodeluq.surrogate.gan.WganGpOptions;
 import org.submodeluq.surrogate.gan.WganGpTrainer;
@@ -42,11 +42,11 @@ public final class GanBench {
             child.getOutputStream().close();
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!child.waitFor(1, TimeUnit.HOURS) || child.exitValue() != 0) {
-                throw new CaseException("the WGAN-GP timing failed: " + output.lines().filter(l -> !l.isBlank())
+                throw new UserInputException("the WGAN-GP timing failed: " + output.lines().filter(l -> !l.isBlank())
                         .reduce((a, b) -> b).orElse("no output"));
             }
             String line = output.lines().filter(l -> l.startsWith("gan ")).findFirst()
-                    .orElseThrow(() -> new CaseException("the WGAN-GP timing printed nothing"));
+                    .orElseThrow(() -> new UserInputException("the WGAN-GP timing printed nothing"));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("threads", threads);
             row.put("iterations", iterations);
@@ -56,7 +56,7 @@ public final class GanBench {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CaseException("interrupted while timing WGAN-GP");
+            throw new UserInputException("interrupted while timing WGAN-GP");
         }
     }
 

@@ -17,7 +17,7 @@ import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.fem.solver.StepObserver;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 
 /**
@@ -136,15 +136,15 @@ public final class SolverBench {
                 process.getOutputStream().close();
                 if (!process.waitFor(1, TimeUnit.HOURS)) {
                     process.destroyForcibly();
-                    throw new CaseException("the DOLFINx reference took more than an hour; stopped it");
+                    throw new UserInputException("the DOLFINx reference took more than an hour; stopped it");
                 }
                 if (process.exitValue() != 0) {
-                    throw new CaseException("the DOLFINx reference failed with " + interpreter + ": is python3-dolfinx "
+                    throw new UserInputException("the DOLFINx reference failed with " + interpreter + ": is python3-dolfinx "
                             + "installed for it? (--python names another interpreter)");
                 }
                 String line = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
                         .filter(l -> l.startsWith("mesh ")).findFirst()
-                        .orElseThrow(() -> new CaseException("the DOLFINx reference printed no timing"));
+                        .orElseThrow(() -> new UserInputException("the DOLFINx reference printed no timing"));
                 String[] words = line.trim().split("\\s+");
                 Map<String, String> figures = new LinkedHashMap<>();
                 for (int k = 0; k + 1 < words.length; k += 2) {
@@ -155,10 +155,10 @@ public final class SolverBench {
                 Files.deleteIfExists(output);
             }
         } catch (IOException e) {
-            throw new CaseException("cannot run " + interpreter + ": " + e.getMessage());
+            throw new UserInputException("cannot run " + interpreter + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CaseException("interrupted while timing DOLFINx");
+            throw new UserInputException("interrupted while timing DOLFINx");
         }
     }
 
@@ -166,7 +166,7 @@ public final class SolverBench {
         try {
             return Double.parseDouble(figures.get(key));
         } catch (NullPointerException | NumberFormatException e) {
-            throw new CaseException("the DOLFINx reference printed no '" + key + "' figure: " + figures);
+            throw new UserInputException("the DOLFINx reference printed no '" + key + "' figure: " + figures);
         }
     }
 

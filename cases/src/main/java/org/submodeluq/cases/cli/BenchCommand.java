@@ -23,13 +23,13 @@ import org.submodeluq.cases.bench.MatformerBench;
 import org.submodeluq.cases.bench.MonteCarloBench;
 import org.submodeluq.cases.bench.SolverBench;
 import org.submodeluq.fem.bridge.PythonRuntime;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.matformer.data.ByteCorpus;
 import org.submodeluq.matformer.data.DemoCorpus;
 import org.submodeluq.matformer.model.MatLm;
-import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.nn.DjlRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -229,7 +229,7 @@ final class BenchCommand implements Callable<Integer> {
         if (steps < 2 || repeats < 1 || campaignSamples < 3 || ganIterations < 1 || monteCarloSamples < 10
                 || matformerSteps < 1 || Stream.of(workers, ganThreads, monteCarloThreads, monteCarloBlocks)
                         .flatMap(List::stream).anyMatch(count -> count < 1)) {
-            throw new CaseException("--steps must be >= 2, --repeats, --gan-iterations, --matformer-steps, --workers, "
+            throw new UserInputException("--steps must be >= 2, --repeats, --gan-iterations, --matformer-steps, --workers, "
                     + "--gan-threads, --mc-threads and --mc-blocks >= 1, --campaign-samples >= 3 and --mc-samples >= 10");
         }
         Map.of("--meshes", meshes, "--campaign-meshes", campaignMeshes, "--mc-meshes", monteCarloMeshes)
@@ -335,7 +335,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new CaseException(option + " entry '" + mesh + "' is not of the form NXxNY, e.g. 80x20");
+        throw new UserInputException(option + " entry '" + mesh + "' is not of the form NXxNY, e.g. 80x20");
     }
 
     private void writeJson(Map<String, Object> results) {

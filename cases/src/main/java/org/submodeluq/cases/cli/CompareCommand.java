@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.montecarlo.compare.Comparison;
 import org.submodeluq.montecarlo.compare.ComparisonFile;
 import org.submodeluq.montecarlo.compare.ComparisonReport;
@@ -65,14 +65,14 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (resamples != 0 && resamples < 100) {
-            throw new CaseException("--bootstrap", "= " + resamples + " is too few for a 95 % interval: 0 (none) or "
+            throw new UserInputException("--bootstrap", "= " + resamples + " is too few for a 95 % interval: 0 (none) or "
                     + ">= 100");
         }
         if (!(level > 0 && level < 1)) {
-            throw new CaseException("--level", "= " + level + " must be in (0, 1)");
+            throw new UserInputException("--level", "= " + level + " must be in (0, 1)");
         }
         if (parallel < 1) {
-            throw new CaseException("--threads", "= " + parallel + " must be >= 1");
+            throw new UserInputException("--threads", "= " + parallel + " must be >= 1");
         }
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.submodeluq.cases.pipeline.FullSolvers;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModelSolver;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.TrainingCampaign;
 import picocli.CommandLine.Command;
@@ -75,7 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
         TrainingCampaign campaign = new TrainingCampaign(zoned, seed, samples, split, out);
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         if (parallel < 1 || retries < 0 || timeout < 1) {
-            throw new CaseException("--workers must be >= 1, --retries >= 0 and --timeout >= 1");
+            throw new UserInputException("--workers must be >= 1, --retries >= 0 and --timeout >= 1");
         }
         ProgressBar progress = new ProgressBar(err, "generate", "samples", quiet);
         FullSolvers.Choice chosen = FullSolvers.choose(solver, python.interpreter(), spec);

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.submodeluq.fem.io.Hdf5Files;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.io.Hdf5Files;
+import org.submodeluq.core.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,13 +48,13 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
-            throw new CaseException("'" + file + "' does not exist or is not a file");
+            throw new UserInputException("'" + file + "' does not exist or is not a file");
         }
         PrintWriter out = command.commandLine().getOut();
         try (HdfFile hdf = open()) {
             Attribute format = hdf.getAttribute(Hdf5Files.FORMAT);
             if (format == null || !String.valueOf(format.getData()).startsWith("submodel-uq/")) {
-                throw new CaseException("'" + file + "' is an HDF5 file but not one submodel-uq wrote (it has no "
+                throw new UserInputException("'" + file + "' is an HDF5 file but not one submodel-uq wrote (it has no "
                         + "submodel-uq format attribute)");
             }
             out.printf("%s: %s, version %s%n", file, format.getData(), attribute(hdf, Hdf5Files.FORMAT_VERSION));
@@ -83,7 +83,7 @@ final class InspectCommand implements Callable<Integer> {
         try {
             return new HdfFile(file);
         } catch (HdfException e) {
-            throw new CaseException("'" + file + "' is not an HDF5 file (" + e.getMessage() + ")");
+            throw new UserInputException("'" + file + "' is not an HDF5 file (" + e.getMessage() + ")");
         }
     }
 

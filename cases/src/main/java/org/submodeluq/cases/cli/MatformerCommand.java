@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.simple.RandomSource;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.data.ByteCorpus;
 import org.submodeluq.matformer.data.ByteText;
 import org.submodeluq.matformer.data.DemoCorpus;
@@ -34,7 +34,7 @@ import org.submodeluq.matformer.sweep.SweepReport;
 import org.submodeluq.matformer.train.MatTrainer;
 import org.submodeluq.matformer.train.TrainOptions;
 import org.submodeluq.matformer.train.TrainingListener;
-import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.nn.DjlRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,7 +63,7 @@ final class MatformerCommand {
         Path file = modelFile(path);
         ModelFile.Contents contents = ModelFile.read(file, manager, null);
         if (contents.granularityWidths().length == 0) {
-            throw new CaseException("'" + file + "' is a plain model, not a MatFormer: this needs a model made by "
+            throw new UserInputException("'" + file + "' is a plain model, not a MatFormer: this needs a model made by "
                     + "matformer train");
         }
         return contents.nested();
@@ -74,7 +74,7 @@ final class MatformerCommand {
         Object recorded = ModelFile.attribute(model, "corpus");
         Object fraction = ModelFile.attribute(model, "held_out_fraction");
         if ((recorded == null && corpusOverride == null) || fraction == null) {
-            throw new CaseException("'" + model + "' does not say which corpus it was trained on: it was not made by "
+            throw new UserInputException("'" + model + "' does not say which corpus it was trained on: it was not made by "
                     + "matformer train");
         }
         Path corpus = corpusOverride != null ? corpusOverride : Path.of((String) recorded);
@@ -85,7 +85,7 @@ final class MatformerCommand {
     /** Windows of {@code context} bytes, or a clear error when the text is too short for one. */
     static Windows windows(byte[] text, int context, String what) {
         if (text.length <= context) {
-            throw new CaseException("--context", "= " + context + " is too long: the corpus's " + what + " has "
+            throw new UserInputException("--context", "= " + context + " is too long: the corpus's " + what + " has "
                     + text.length + " bytes and needs more than the context");
         }
         return new Windows(text, context);
@@ -174,7 +174,7 @@ final class MatformerCommand {
             LmShape.Positions kind = switch (positions) {
                 case "learned" -> LmShape.Positions.LEARNED;
                 case "sinusoidal" -> LmShape.Positions.SINUSOIDAL;
-                default -> throw new CaseException("--positions", "= " + positions + ": learned or sinusoidal");
+                default -> throw new UserInputException("--positions", "= " + positions + ": learned or sinusoidal");
             };
             LmShape shape = LmShape.uniform(layers, dModel, heads, context, dFf, kind);
             int[] widths = MatLm.defaultWidths(dFf);
@@ -329,10 +329,10 @@ final class MatformerCommand {
         public Integer call() {
             DjlRuntime.configure(1);
             if (!Files.isDirectory(directory)) {
-                throw new CaseException("--model", "= " + directory + " is not a directory made by matformer train");
+                throw new UserInputException("--model", "= " + directory + " is not a directory made by matformer train");
             }
             if (batches < 1) {
-                throw new CaseException("--eval-batches", "= " + batches + " must be >= 1");
+                throw new UserInputException("--eval-batches", "= " + batches + " must be >= 1");
             }
             PrintWriter stdout = command.commandLine().getOut();
             Path file = modelFile(directory);
@@ -402,7 +402,7 @@ final class MatformerCommand {
         public Integer call() {
             DjlRuntime.configure(1);
             if (temperature < 0 || (temperature > 0 && noCache)) {
-                throw new CaseException("--temperature", "= " + temperature + ": must be >= 0 (0: greedy), and "
+                throw new UserInputException("--temperature", "= " + temperature + ": must be >= 0 (0: greedy), and "
                         + "--no-cache applies to greedy decoding only");
             }
             try (NDManager manager = NDManager.newBaseManager()) {
@@ -411,7 +411,7 @@ final class MatformerCommand {
                 Decoder decoder;
                 if (contents.granularityWidths().length == 0) {
                     if (config != null) {
-                        throw new CaseException("--config: '" + model + "' is a plain model, not a MatFormer");
+                        throw new UserInputException("--config: '" + model + "' is a plain model, not a MatFormer");
                     }
                     mix = "plain";
                     decoder = new Decoder(contents.lm(), contents.lm().fullWidths());
@@ -465,7 +465,7 @@ final class MatformerCommand {
         public Integer call() {
             DjlRuntime.configure(1);
             if (k < 1) {
-                throw new CaseException("--k", "= " + k + " must be >= 1");
+                throw new UserInputException("--k", "= " + k + " must be >= 1");
             }
             try (NDManager manager = NDManager.newBaseManager()) {
                 MatLm nested = nested(model, manager);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.submodeluq.fem.model.Submodel;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.montecarlo.CampaignSettings;
 import org.submodeluq.montecarlo.GeneratorLabel;
@@ -24,7 +24,7 @@ import org.submodeluq.montecarlo.estimate.QoiSummary;
 import org.submodeluq.montecarlo.estimate.StoppingRule;
 import org.submodeluq.montecarlo.estimate.SummaryOptions;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
-import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -157,7 +157,7 @@ final class MonteCarloCommand implements Callable<Integer> {
 
     private static void require(boolean condition, String option, String rule) {
         if (!condition) {
-            throw new CaseException(option, "= " + rule);
+            throw new UserInputException(option, "= " + rule);
         }
     }
 
@@ -166,7 +166,7 @@ final class MonteCarloCommand implements Callable<Integer> {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
-            throw new CaseException(options, "is invalid: " + e.getMessage());
+            throw new UserInputException(options, "is invalid: " + e.getMessage());
         }
     }
 
@@ -176,7 +176,7 @@ final class MonteCarloCommand implements Callable<Integer> {
             try {
                 parsed.put(name, Arrays.stream(values.split(",")).mapToDouble(Double::parseDouble).toArray());
             } catch (NumberFormatException e) {
-                throw new CaseException("--threshold", name + "=" + values + " is not a list of numbers");
+                throw new UserInputException("--threshold", name + "=" + values + " is not a list of numbers");
             }
         });
         return parsed;

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
-import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.SampleFile;
 import picocli.CommandLine.Command;
@@ -43,14 +43,14 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (n < 1) {
-            throw new CaseException("--n", "= " + n + " is not allowed: must be >= 1");
+            throw new UserInputException("--n", "= " + n + " is not allowed: must be >= 1");
         }
         DjlRuntime.configure(1);
         PrintWriter stdout = command.commandLine().getOut();
         BoundaryConditionGenerator generator = GeneratorFiles.load(model, null, DjlRuntime.device(device));
         long values = (long) n * Arrays.stream(generator.featureShape()).asLongStream().reduce(1, (a, b) -> a * b);
         if (8 * values > Runtime.getRuntime().maxMemory() / 3) {
-            throw new CaseException("--n " + n + " samples of shape " + Arrays.toString(generator.featureShape())
+            throw new UserInputException("--n " + n + " samples of shape " + Arrays.toString(generator.featureShape())
                     + " need " + 8 * values / (1 << 20) + " MiB, more than this JVM can hold; draw fewer, or raise -Xmx "
                     + "through SUBMODEL_UQ_JAVA_OPTS");
         }

@@ -2,9 +2,9 @@ package org.submodeluq.cases.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.core.BuildInfo;
 import org.submodeluq.fem.bridge.WorkerException;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ public final class SubmodelUq {
 
     private static int handle(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
-        if (error instanceof CaseException || error instanceof UncheckedIOException
+        if (error instanceof UserInputException || error instanceof UncheckedIOException
                 || error instanceof WorkerException) {
             err.println("submodel-uq: error: " + error.getMessage());
             return USER_ERROR;

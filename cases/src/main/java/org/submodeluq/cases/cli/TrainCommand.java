@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
 import org.submodeluq.surrogate.data.TrainingData;

@@ -19,7 +19,7 @@ import org.submodeluq.cases.report.Report;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModelSolver;
 import org.submodeluq.fem.model.Submodel;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.TrainingCampaign;
@@ -31,7 +31,7 @@ import org.submodeluq.montecarlo.compare.Comparison;
 import org.submodeluq.montecarlo.compare.ComparisonFile;
 import org.submodeluq.montecarlo.compare.ComparisonReport;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
-import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
@@ -256,14 +256,14 @@ public final class Pipeline {
      */
     static void prepareDirectory(Path directory) {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new CaseException("output directory '" + directory + "' is a file: name a directory (it is created "
+            throw new UserInputException("output directory '" + directory + "' is a file: name a directory (it is created "
                     + "if missing)");
         }
         try {
             Files.createDirectories(directory);
             Files.delete(Files.createTempFile(directory, ".write-test", ""));
         } catch (IOException e) {
-            throw new CaseException("cannot write in output directory '" + directory + "' (" + e.getClass()
+            throw new UserInputException("cannot write in output directory '" + directory + "' (" + e.getClass()
                     .getSimpleName() + ": " + e.getMessage() + ")");
         }
     }

@@ -3,7 +3,7 @@ package org.submodeluq.cases.pipeline;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * What {@code run} does at each stage. The standard sizes take about ten minutes on two cores for the
@@ -25,7 +25,7 @@ public record RunOptions(int runs, double[] split, long seed, FullSolvers.Reques
     public RunOptions {
         if (runs < 20 || split.length != 3 || ganIterations < 1 || mcSamples < 10 || (bootstrap != 0 && bootstrap < 100)
                 || threads < 1) {
-            throw new CaseException("run needs --runs >= 20, three --split shares, --iterations >= 1, "
+            throw new UserInputException("run needs --runs >= 20, three --split shares, --iterations >= 1, "
                     + "--samples >= 10, --bootstrap 0 or >= 100 and --threads >= 1");
         }
         split = split.clone();

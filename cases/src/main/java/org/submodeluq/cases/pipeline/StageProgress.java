@@ -1,6 +1,6 @@
 package org.submodeluq.cases.pipeline;
 
-import org.submodeluq.fem.training.CampaignProgress;
+import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.surrogate.gan.TrainingListener;
 
 /** How a long stage shows its progress: counted work, and lines of their own. */

@@ -5,7 +5,7 @@ import io.jhdf.api.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.submodeluq.fem.io.Hdf5Files;
+import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.montecarlo.MonteCarloFile;
 import org.submodeluq.montecarlo.MonteCarloResult;

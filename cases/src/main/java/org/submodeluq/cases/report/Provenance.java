@@ -3,7 +3,7 @@ package org.submodeluq.cases.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.core.BuildInfo;
 
 /** The seeds that reproduce the run and the versions that wrote each of its files. */
 final class Provenance {

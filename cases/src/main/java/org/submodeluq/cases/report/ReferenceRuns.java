@@ -4,7 +4,7 @@ import io.jhdf.HdfFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.submodeluq.fem.io.Hdf5Files;
+import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullRun;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.submodeluq.cases.pipeline.RunLayout;
-import org.submodeluq.surrogate.DjlRuntime;
+import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorKind;
 
 /**

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.submodeluq.cases.pipeline.RunLayout;
 import org.submodeluq.cases.pipeline.RunState;
-import org.submodeluq.fem.io.Hdf5Files;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.io.Hdf5Files;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.GeneratorKind;
 
@@ -35,7 +35,7 @@ record RunContents(RunLayout layout, RunState state, String stateToolVersion, Re
     static RunContents read(RunLayout layout) {
         RunState state = RunState.read(layout.state());
         if (state == null) {
-            throw new CaseException("'" + layout.directory() + "' is not a run directory: it has no stages.h5");
+            throw new UserInputException("'" + layout.directory() + "' is not a run directory: it has no stages.h5");
         }
         List<GeneratorKind> kinds = new ArrayList<>();
         List<CampaignResults> campaigns = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * A WGAN-GP's {@code training-log.csv}: one row per generator update, the validation energy distance
@@ -32,7 +32,7 @@ record TrainingCurves(double[] iterations, double[] criticLoss, double[] wassers
             throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
         }
         if (lines.isEmpty() || !Arrays.asList(lines.get(0).split(",")).equals(COLUMNS)) {
-            throw new CaseException("'" + csv + "' is not a WGAN-GP training log: its header should be "
+            throw new UserInputException("'" + csv + "' is not a WGAN-GP training log: its header should be "
                     + String.join(",", COLUMNS));
         }
         List<double[]> rows = new ArrayList<>();

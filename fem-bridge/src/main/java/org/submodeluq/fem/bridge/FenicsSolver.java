@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.core.BuildInfo;
 import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.BoundaryTraces;
@@ -110,7 +110,7 @@ public final class FenicsSolver implements FullModelSolver {
         }
         return "fenics: " + described.path("solver").asText("unknown version") + ", model " + spec.fenics().module()
                 + "." + spec.fenics().className() + " (submodel-uq " + BuildInfo.version() + ", Py4J "
-                + BuildInfo.py4jVersion() + ")";
+                + PythonRuntime.py4jVersion() + ")";
     }
 
     private static WorkerException modelError(String message) {

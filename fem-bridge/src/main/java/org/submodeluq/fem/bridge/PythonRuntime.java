@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.zip.CRC32;
-import org.submodeluq.fem.BuildInfo;
-import org.submodeluq.fem.io.Directories;
+import org.submodeluq.core.io.Directories;
 import org.submodeluq.fem.spec.FenicsModel;
 
 /**
@@ -106,14 +106,25 @@ public final class PythonRuntime {
         environment.put("PYTHONPATH", String.join(File.pathSeparator, path));
         environment.put("SUBMODEL_UQ_TOKEN", token);
         environment.put("SUBMODEL_UQ_PY4J_ZIP", home.resolve(py4jZip()).toString());
-        environment.put("SUBMODEL_UQ_PY4J_VERSION", BuildInfo.py4jVersion());
+        environment.put("SUBMODEL_UQ_PY4J_VERSION", py4jVersion());
         environment.put("PYTHONDONTWRITEBYTECODE", "1");
         environment.put("OMP_NUM_THREADS", "1");
         environment.put("OPENBLAS_NUM_THREADS", "1");
     }
 
+    /** The Py4J version of both halves of the bridge, as the build recorded it. */
+    static String py4jVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = PythonRuntime.class.getResourceAsStream("py4j.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("version");
+    }
+
     private static String py4jZip() {
-        return "py4j-src-" + BuildInfo.py4jVersion() + ".zip";
+        return "py4j-src-" + py4jVersion() + ".zip";
     }
 
     /**

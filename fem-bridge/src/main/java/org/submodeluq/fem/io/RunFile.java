@@ -4,13 +4,14 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.WritableDataset;
 import java.nio.file.Path;
+import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.JavaSolver;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Theta;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 
@@ -64,11 +65,11 @@ public final class RunFile {
     /**
      * Reads a run file.
      *
-     * @throws CaseException when the file is missing or is not a run file
+     * @throws UserInputException when the file is missing or is not a run file
      */
     public static Contents read(Path path) {
         try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "run file")) {
-            CaseSpec spec = Hdf5Files.caseOf(file, path);
+            CaseSpec spec = CaseFiles.recordedIn(file, path);
             long seed = ((Number) file.getAttribute("seed").getData()).longValue();
             long sampleIndex = ((Number) file.getAttribute("sample_index").getData()).longValue();
             double[] theta = (double[]) dataset(file, "theta").getData();

@@ -5,12 +5,13 @@ import io.jhdf.api.WritableGroup;
 import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Theta;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.Splits;
@@ -87,11 +88,11 @@ public final class TrainingSetFile {
     /**
      * Reads a training set.
      *
-     * @throws CaseException when the file is missing or is not a training set of this version
+     * @throws UserInputException when the file is missing or is not a training set of this version
      */
     public static Contents read(Path path) {
         try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "training set")) {
-            CaseSpec spec = Hdf5Files.caseOf(file, path);
+            CaseSpec spec = CaseFiles.recordedIn(file, path);
             double[][] inputs = (double[][]) file.getDatasetByPath("inputs").getData();
             double[][][][] traces = (double[][][][]) file.getDatasetByPath("traces").getData();
             double[][] quantities = (double[][]) file.getDatasetByPath("qoi").getData();

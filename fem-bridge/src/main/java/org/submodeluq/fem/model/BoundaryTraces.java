@@ -1,7 +1,7 @@
 package org.submodeluq.fem.model;
 
 import org.submodeluq.fem.solver.StepObserver;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * Displacement time series on the zone's cut-boundary nodes: value (node, component, step) with
@@ -72,8 +72,8 @@ public final class BoundaryTraces {
         }
     }
 
-    private static CaseException wrongShape(String shape, int expectedNodes, int expectedSteps) {
-        return new CaseException("traces", "have shape " + shape + " (nodes x components x steps) but the zone needs "
+    private static UserInputException wrongShape(String shape, int expectedNodes, int expectedSteps) {
+        return new UserInputException("traces", "have shape " + shape + " (nodes x components x steps) but the zone needs "
                 + expectedNodes + " x 2 x " + expectedSteps);
     }
 

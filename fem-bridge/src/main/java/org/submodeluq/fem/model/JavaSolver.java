@@ -1,6 +1,6 @@
 package org.submodeluq.fem.model;
 
-import org.submodeluq.fem.BuildInfo;
+import org.submodeluq.core.BuildInfo;
 
 /** The Java full model as a {@link FullModelSolver}: {@link FullModel} is stateless per run, so any thread may call. */
 public final class JavaSolver implements FullModelSolver {

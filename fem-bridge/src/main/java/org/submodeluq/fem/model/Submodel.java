@@ -64,7 +64,7 @@ public final class Submodel {
      * Runs the zone driven by {@code traces}.
      *
      * @param observer also sees every step's state, over the zone mesh's degrees of freedom
-     * @throws org.submodeluq.fem.spec.CaseException when the traces do not have the zone's shape
+     * @throws org.submodeluq.fem.spec.UserInputException when the traces do not have the zone's shape
      */
     public QuantitiesOfInterest run(BoundaryTraces traces, StepObserver observer) {
         ZoneQuantities quantities = quantities();

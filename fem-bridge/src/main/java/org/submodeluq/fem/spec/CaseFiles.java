@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.submodeluq.core.UserInputException;
 
 /**
  * Reads case files. A file is laid over the embedded default case ({@code plate-impact}), so it
@@ -55,7 +57,7 @@ public final class CaseFiles {
     /**
      * Loads a case by embedded name or file path.
      *
-     * @throws CaseException when the name is neither, or the file is not a valid case
+     * @throws UserInputException when the name is neither, or the file is not a valid case
      */
     public static CaseSpec load(String nameOrPath) {
         if (EMBEDDED.contains(nameOrPath)) {
@@ -63,14 +65,19 @@ public final class CaseFiles {
         }
         Path path = Path.of(nameOrPath);
         if (!Files.isRegularFile(path)) {
-            throw new CaseException("case '" + nameOrPath + "' is neither an embedded case " + EMBEDDED
+            throw new UserInputException("case '" + nameOrPath + "' is neither an embedded case " + EMBEDDED
                     + " nor a readable file");
         }
         try {
             return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
         } catch (IOException e) {
-            throw new CaseException("case file '" + path + "' cannot be read: " + e.getMessage());
+            throw new UserInputException("case file '" + path + "' cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The case a file of the project's was made from, as its case_yaml attribute records it. */
+    public static CaseSpec recordedIn(HdfFile file, Path path) {
+        return parse((String) file.getAttribute("case_yaml").getData(), path + ":case_yaml");
     }
 
     /**
@@ -84,13 +91,13 @@ public final class CaseFiles {
         try {
             overlay = MAPPER.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new CaseException("case file '" + source + "' is not valid YAML: " + firstLine(e.getOriginalMessage())
+            throw new UserInputException("case file '" + source + "' is not valid YAML: " + firstLine(e.getOriginalMessage())
                     + location(e));
         }
         ObjectNode merged = embeddedTree(DEFAULT_CASE);
         if (overlay != null && !overlay.isMissingNode() && !overlay.isNull()) {
             if (!overlay.isObject()) {
-                throw new CaseException("case file '" + source + "' must hold a mapping of keys (name, plate, material, "
+                throw new UserInputException("case file '" + source + "' must hold a mapping of keys (name, plate, material, "
                         + "zone, load, modulusField, mesh, time)");
             }
             layOver(merged, (ObjectNode) overlay);
@@ -139,28 +146,28 @@ public final class CaseFiles {
         }
     }
 
-    private static CaseException describe(JsonProcessingException e, String source) {
+    private static UserInputException describe(JsonProcessingException e, String source) {
         String path = e instanceof JsonMappingException m ? path(m.getPath()) : "";
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CaseException caseError) {
-                return new CaseException(source + ": " + caseError.under(path).getMessage());
+            if (cause instanceof UserInputException caseError) {
+                return new UserInputException(source + ": " + caseError.under(path).getMessage());
             }
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String allowed = unknown.getKnownPropertyIds().stream().map(Object::toString)
                     .collect(Collectors.toCollection(TreeSet::new)).toString();
-            return new CaseException(source + ": unknown key '" + path + "' (allowed here: "
+            return new UserInputException(source + ": unknown key '" + path + "' (allowed here: "
                     + allowed.substring(1, allowed.length() - 1) + ")");
         }
         if (e instanceof InvalidFormatException format) {
-            return new CaseException(source + ": " + path + " = '" + format.getValue() + "' is not allowed: expected "
+            return new UserInputException(source + ": " + path + " = '" + format.getValue() + "' is not allowed: expected "
                     + expected(format.getTargetType()));
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return new CaseException(source + ": " + (path.isEmpty() ? "the file" : path)
+            return new UserInputException(source + ": " + (path.isEmpty() ? "the file" : path)
                     + " has the wrong form: expected " + expected(mismatch.getTargetType()));
         }
-        return new CaseException(source + ": " + (path.isEmpty() ? "" : path + ": ")
+        return new UserInputException(source + ": " + (path.isEmpty() ? "" : path + ": ")
                 + firstLine(e.getOriginalMessage()));
     }
 

@@ -1,5 +1,7 @@
 package org.submodeluq.fem.spec;
 
+import org.submodeluq.core.UserInputException;
+
 /**
  * One study case: geometry, material, zone of interest, random load and modulus field, and the
  * discretisation. Immutable and validated; every run writes it back out next to its results.
@@ -21,34 +23,34 @@ public record CaseSpec(String name, Plate plate, Material material, Zone zone, T
     private static final double ON_LINE_TOLERANCE = 1e-9;
 
     public CaseSpec {
-        CaseException.requirePresent("name", name);
+        Rules.requirePresent("name", name);
         if (!name.matches("[A-Za-z0-9_.-]+")) {
-            throw new CaseException("name", "= '" + name + "' is not allowed: use letters, digits, '.', '_' and '-'");
+            throw new UserInputException("name", "= '" + name + "' is not allowed: use letters, digits, '.', '_' and '-'");
         }
-        CaseException.requirePresent("plate", plate);
-        CaseException.requirePresent("material", material);
-        CaseException.requirePresent("zone", zone);
-        CaseException.requirePresent("load", load);
-        CaseException.requirePresent("modulusField", modulusField);
-        CaseException.requirePresent("mesh", mesh);
-        CaseException.requirePresent("time", time);
-        CaseException.requirePresent("fenics", fenics);
+        Rules.requirePresent("plate", plate);
+        Rules.requirePresent("material", material);
+        Rules.requirePresent("zone", zone);
+        Rules.requirePresent("load", load);
+        Rules.requirePresent("modulusField", modulusField);
+        Rules.requirePresent("mesh", mesh);
+        Rules.requirePresent("time", time);
+        Rules.requirePresent("fenics", fenics);
         requireZoneInside(plate, zone);
         requireLinesOnZone(plate, zone, mesh);
         if (load.centre().lowerBound() < 0 || load.centre().upperBound() > plate.height()) {
-            throw new CaseException("load.centre", "= " + load.centre().text()
+            throw new UserInputException("load.centre", "= " + load.centre().text()
                     + " is not allowed: the patch centre must stay in [0, plate.height = " + plate.height() + "]");
         }
     }
 
     private static void requireZoneInside(Plate plate, Zone zone) {
         if (!(zone.xMin() > 0)) {
-            throw new CaseException("zone.xMin", "= " + zone.xMin()
+            throw new UserInputException("zone.xMin", "= " + zone.xMin()
                     + " is not allowed: the zone must lie inside the plate, 0 < xMin < xMax < plate.length = "
                     + plate.length());
         }
         if (!(zone.xMax() < plate.length())) {
-            throw new CaseException("zone.xMax", "= " + zone.xMax()
+            throw new UserInputException("zone.xMax", "= " + zone.xMax()
                     + " is not allowed: the zone must lie inside the plate, 0 < xMin < xMax < plate.length = "
                     + plate.length());
         }
@@ -61,7 +63,7 @@ public record CaseSpec(String name, Plate plate, Material material, Zone zone, T
                 suggestion++;
             }
             String hint = linesFallOn(plate, zone, suggestion) ? " (nx = " + suggestion + " does)" : "";
-            throw new CaseException("mesh.nx", "= " + mesh.nx() + " puts no mesh line on the zone's boundaries x = "
+            throw new UserInputException("mesh.nx", "= " + mesh.nx() + " puts no mesh line on the zone's boundaries x = "
                     + zone.xMin() + " and x = " + zone.xMax() + ": choose nx so that x * nx / plate.length is an "
                     + "integer for both" + hint);
         }

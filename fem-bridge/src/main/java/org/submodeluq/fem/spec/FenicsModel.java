@@ -1,6 +1,7 @@
 package org.submodeluq.fem.spec;
 
 import java.util.List;
+import org.submodeluq.core.UserInputException;
 
 /**
  * Where the FEniCS full model of a case lives: a Python class with {@code describe} and {@code run}
@@ -13,15 +14,15 @@ import java.util.List;
  */
 public record FenicsModel(String python, String module, String className, List<String> pythonPath) {
     public FenicsModel {
-        CaseException.requirePresent("python", python);
-        CaseException.requirePresent("module", module);
-        CaseException.requirePresent("className", className);
+        Rules.requirePresent("python", python);
+        Rules.requirePresent("module", module);
+        Rules.requirePresent("className", className);
         if (!module.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
-            throw new CaseException("module", "= '" + module + "' is not allowed: must be a dotted Python module name");
+            throw new UserInputException("module", "= '" + module + "' is not allowed: must be a dotted Python module name");
         }
         if (!className.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new CaseException("className", "= '" + className + "' is not allowed: must be a Python identifier");
+            throw new UserInputException("className", "= '" + className + "' is not allowed: must be a Python identifier");
         }
-        pythonPath = List.copyOf(CaseException.requirePresent("pythonPath", pythonPath));
+        pythonPath = List.copyOf(Rules.requirePresent("pythonPath", pythonPath));
     }
 }

@@ -1,5 +1,7 @@
 package org.submodeluq.fem.spec;
 
+import org.submodeluq.core.UserInputException;
+
 /**
  * Linear isotropic elastic material. Inside the zone Young's modulus is this value; outside it is
  * the median of the random field described by {@link ModulusField}.
@@ -11,12 +13,12 @@ package org.submodeluq.fem.spec;
  */
 public record Material(double youngsModulus, double density, double poissonRatio, PlaneHypothesis hypothesis) {
     public Material {
-        CaseException.requirePositive("youngsModulus", youngsModulus);
-        CaseException.requirePositive("density", density);
+        Rules.requirePositive("youngsModulus", youngsModulus);
+        Rules.requirePositive("density", density);
         if (!(poissonRatio >= 0 && poissonRatio < 0.5)) {
-            throw new CaseException("poissonRatio", "= " + poissonRatio
+            throw new UserInputException("poissonRatio", "= " + poissonRatio
                     + " is not allowed: must be in [0, 0.5) (0.5 is incompressible, which P1 elements lock on)");
         }
-        CaseException.requirePresent("hypothesis", hypothesis);
+        Rules.requirePresent("hypothesis", hypothesis);
     }
 }

@@ -1,5 +1,6 @@
 package org.submodeluq.fem.spec;
 
+
 /**
  * Random Young's modulus outside the zone: {@code E(x) = E0 exp(logStd * sum_k sqrt(lambda_k) phi_k(x) xi_k)}
  * with xi_k standard normal and (lambda_k, phi_k) the leading Karhunen-Loeve pairs of the separable
@@ -16,9 +17,9 @@ public record ModulusField(int modes, double logStd, double correlationLengthX, 
     public static final int MAX_MODES = 200;
 
     public ModulusField {
-        CaseException.requireInRange("modes", modes, 0, MAX_MODES, "an integer in [0, " + MAX_MODES + "]");
-        CaseException.requireNonNegative("logStd", logStd);
-        CaseException.requirePositive("correlationLengthX", correlationLengthX);
-        CaseException.requirePositive("correlationLengthY", correlationLengthY);
+        Rules.requireInRange("modes", modes, 0, MAX_MODES, "an integer in [0, " + MAX_MODES + "]");
+        Rules.requireNonNegative("logStd", logStd);
+        Rules.requirePositive("correlationLengthX", correlationLengthX);
+        Rules.requirePositive("correlationLengthY", correlationLengthY);
     }
 }

@@ -1,5 +1,6 @@
 package org.submodeluq.fem.spec;
 
+
 /**
  * The structure: the rectangle [0, length] x [0, height], clamped on x = 0 and loaded on x = length.
  *
@@ -8,7 +9,7 @@ package org.submodeluq.fem.spec;
  */
 public record Plate(double length, double height) {
     public Plate {
-        CaseException.requirePositive("length", length);
-        CaseException.requirePositive("height", height);
+        Rules.requirePositive("length", length);
+        Rules.requirePositive("height", height);
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.submodeluq.core.UserInputException;
 
 /**
  * The law of one scalar input of the case. Written in a case file as a plain number (fixed value),
@@ -34,7 +35,7 @@ public sealed interface ScalarDistribution {
     record Fixed(double value) implements ScalarDistribution {
         public Fixed {
             if (!Double.isFinite(value)) {
-                throw new CaseException("", "= " + value + " is not allowed: must be a finite number");
+                throw new UserInputException("", "= " + value + " is not allowed: must be a finite number");
             }
         }
 
@@ -59,7 +60,7 @@ public sealed interface ScalarDistribution {
     record Uniform(double min, double max) implements ScalarDistribution {
         public Uniform {
             if (!(Double.isFinite(min) && Double.isFinite(max) && min <= max)) {
-                throw new CaseException("", "= uniform(min=" + min + ", max=" + max
+                throw new UserInputException("", "= uniform(min=" + min + ", max=" + max
                         + ") is not allowed: needs finite min <= max");
             }
         }
@@ -85,7 +86,7 @@ public sealed interface ScalarDistribution {
     record LogNormal(double median, double logStd) implements ScalarDistribution {
         public LogNormal {
             if (!(median > 0 && Double.isFinite(median) && logStd >= 0 && Double.isFinite(logStd))) {
-                throw new CaseException("", "= lognormal(median=" + median + ", logStd=" + logStd
+                throw new UserInputException("", "= lognormal(median=" + median + ", logStd=" + logStd
                         + ") is not allowed: needs median > 0 and logStd >= 0");
             }
         }
@@ -161,8 +162,8 @@ public sealed interface ScalarDistribution {
         }
     }
 
-    private static CaseException syntax(String text) {
-        return new CaseException("", "= '" + text + "' is not a distribution: write a number, "
+    private static UserInputException syntax(String text) {
+        return new UserInputException("", "= '" + text + "' is not a distribution: write a number, "
                 + "uniform(min=a, max=b) or lognormal(median=m, logStd=s)");
     }
 }

@@ -1,10 +1,11 @@
 package org.submodeluq.fem.spec;
 
+
 /** Uniform time grid t_n = n dt, n = 0..steps; the structure is at rest at t_0 = 0. */
 public record TimeGrid(int steps, double dt) {
     public TimeGrid {
-        CaseException.requirePositive("steps", steps);
-        CaseException.requirePositive("dt", dt);
+        Rules.requirePositive("steps", steps);
+        Rules.requirePositive("dt", dt);
     }
 
     /** Time of step n. */

@@ -2,6 +2,7 @@ package org.submodeluq.fem.spec;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.submodeluq.core.UserInputException;
 
 /**
  * The impact: on the edge x = length a traction
@@ -18,20 +19,20 @@ import java.util.Objects;
 public record TractionPulse(double[] direction, LoadProfile profile, double width,
                            ScalarDistribution amplitude, ScalarDistribution duration, ScalarDistribution centre) {
     public TractionPulse {
-        CaseException.requirePresent("direction", direction);
+        Rules.requirePresent("direction", direction);
         double norm = direction.length == 2 ? Math.hypot(direction[0], direction[1]) : 0;
         if (!(norm > 0) || !Double.isFinite(norm)) {
-            throw new CaseException("direction", "= " + Arrays.toString(direction)
+            throw new UserInputException("direction", "= " + Arrays.toString(direction)
                     + " is not allowed: must be a non-zero vector [x, y]");
         }
         direction = new double[] {direction[0] / norm, direction[1] / norm};
-        CaseException.requirePresent("profile", profile);
-        CaseException.requirePositive("width", width);
-        CaseException.requirePresent("amplitude", amplitude);
-        CaseException.requirePresent("duration", duration);
-        CaseException.requirePresent("centre", centre);
+        Rules.requirePresent("profile", profile);
+        Rules.requirePositive("width", width);
+        Rules.requirePresent("amplitude", amplitude);
+        Rules.requirePresent("duration", duration);
+        Rules.requirePresent("centre", centre);
         if (!(duration.lowerBound() > 0)) {
-            throw new CaseException("duration", "= " + duration.text() + " is not allowed: durations must be > 0");
+            throw new UserInputException("duration", "= " + duration.text() + " is not allowed: durations must be > 0");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.submodeluq.fem.spec;
 
+import org.submodeluq.core.UserInputException;
+
 /**
  * The zone of interest (submodel): the strip {@code xMin <= x <= xMax} across the whole height. Its cut
  * boundaries x = xMin and x = xMax carry the boundary traces; top and bottom are traction-free.
@@ -7,7 +9,7 @@ package org.submodeluq.fem.spec;
 public record Zone(double xMin, double xMax) {
     public Zone {
         if (!(Double.isFinite(xMin) && Double.isFinite(xMax) && xMin < xMax)) {
-            throw new CaseException("xMax", "= " + xMax + " is not allowed: must be greater than xMin = " + xMin);
+            throw new UserInputException("xMax", "= " + xMax + " is not allowed: must be greater than xMin = " + xMin);
         }
     }
 

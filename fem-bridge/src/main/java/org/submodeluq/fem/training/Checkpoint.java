@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.submodeluq.fem.io.RecordLog;
+import org.submodeluq.core.io.RecordLog;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.QuantitiesOfInterest;

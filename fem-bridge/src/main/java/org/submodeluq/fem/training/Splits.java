@@ -3,8 +3,8 @@ package org.submodeluq.fem.training;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
-import org.submodeluq.fem.model.ThetaSampler;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.random.KeyedStreams;
+import org.submodeluq.core.UserInputException;
 
 /**
  * A seeded partition of sample indices into train, validation and test sets (each sorted). The
@@ -26,22 +26,22 @@ public record Splits(long[] train, long[] validation, long[] test) {
     public static Splits of(int samples, double[] fractions, long seed) {
         if (fractions.length != 3 || Arrays.stream(fractions).anyMatch(f -> !(f > 0))
                 || Math.abs(Arrays.stream(fractions).sum() - 1) > 1e-9) {
-            throw new CaseException("--split", "= " + Arrays.toString(fractions) + " is not allowed: needs three "
+            throw new UserInputException("--split", "= " + Arrays.toString(fractions) + " is not allowed: needs three "
                     + "positive shares (train, validation, test) summing to 1");
         }
         if (samples < 3) {
-            throw new CaseException("--samples", "= " + samples + " is not allowed: a training set needs at least 3 "
+            throw new UserInputException("--samples", "= " + samples + " is not allowed: a training set needs at least 3 "
                     + "samples, one per split");
         }
         int validation = Math.max(1, (int) Math.round(fractions[1] * samples));
         int test = Math.max(1, (int) Math.round(fractions[2] * samples));
         int train = samples - validation - test;
         if (train < 1) {
-            throw new CaseException("--samples", "= " + samples + " leaves no training sample with shares "
+            throw new UserInputException("--samples", "= " + samples + " leaves no training sample with shares "
                     + Arrays.toString(fractions));
         }
         int[] order = PermutationSampler.natural(samples);
-        UniformRandomProvider rng = ThetaSampler.stream(seed + SPLIT_KEY, 0);
+        UniformRandomProvider rng = KeyedStreams.stream(seed + SPLIT_KEY, 0);
         PermutationSampler.shuffle(rng, order);
         return new Splits(sorted(order, 0, train), sorted(order, train, train + validation),
                 sorted(order, train + validation, samples));

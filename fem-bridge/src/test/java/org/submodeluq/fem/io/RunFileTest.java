@@ -15,11 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModel;
 import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.ThetaSampler;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.testing.ReferencePython;
@@ -109,13 +110,13 @@ class RunFileTest {
         Path text = directory.resolve("notes.h5");
         Files.writeString(text, "not hdf5");
         Path missing = directory.resolve("missing.h5");
-        CaseException absent = assertThrows(CaseException.class, () -> RunFile.read(missing));
+        UserInputException absent = assertThrows(UserInputException.class, () -> RunFile.read(missing));
         assertTrue(absent.getMessage().contains("does not exist"), absent.getMessage());
-        CaseException notHdf5 = assertThrows(CaseException.class, () -> RunFile.read(text));
+        UserInputException notHdf5 = assertThrows(UserInputException.class, () -> RunFile.read(text));
         assertTrue(notHdf5.getMessage().startsWith("'" + text + "' is not an HDF5 file"), notHdf5.getMessage());
         Path training = directory.resolve("training.h5");
         Hdf5Files.writeAtomically(training, "submodel-uq/training-set", 1, file -> file.putDataset("x", new double[1]));
-        CaseException otherLayout = assertThrows(CaseException.class, () -> RunFile.read(training));
+        UserInputException otherLayout = assertThrows(UserInputException.class, () -> RunFile.read(training));
         assertEquals("'" + training + "' is not a submodel-uq run file (format attribute: submodel-uq/training-set)",
                 otherLayout.getMessage());
     }

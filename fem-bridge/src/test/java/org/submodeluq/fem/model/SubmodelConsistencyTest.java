@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.submodeluq.fem.mesh.ZonedMesh;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.testing.Histories;
@@ -75,9 +75,9 @@ class SubmodelConsistencyTest {
     @Test
     void rejectsTracesOfTheWrongShapeNamingBothShapes() {
         Submodel submodel = new Submodel(CaseFiles.defaultCase().withMesh(40, 10).withTime(30, 0.04));
-        CaseException flat = assertThrows(CaseException.class,
+        UserInputException flat = assertThrows(UserInputException.class,
                 () -> submodel.run(new BoundaryTraces(21, 30, new double[21 * 2 * 30])));
-        CaseException nested = assertThrows(CaseException.class,
+        UserInputException nested = assertThrows(UserInputException.class,
                 () -> BoundaryTraces.of(new double[22][2][29], 22, 30));
         assertAll(
                 () -> assertEquals("traces have shape 21 x 2 x 30 (nodes x components x steps) but the zone needs "

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.core.UserInputException;
 
 class CaseFilesTest {
 
@@ -53,7 +54,7 @@ class CaseFilesTest {
         Files.writeString(file, "zone: {xMin: 0.5, xMax: 1.5}\n");
         assertEquals(CaseFiles.defaultCase(), CaseFiles.load("plate-impact"));
         assertEquals(new Zone(0.5, 1.5), CaseFiles.load(file.toString()).zone());
-        CaseException missing = assertThrows(CaseException.class, () -> CaseFiles.load("no-such-case"));
+        UserInputException missing = assertThrows(UserInputException.class, () -> CaseFiles.load("no-such-case"));
         assertEquals("case 'no-such-case' is neither an embedded case [plate-impact] nor a readable file",
                 missing.getMessage());
     }
@@ -104,13 +105,13 @@ class CaseFilesTest {
 
     @Test
     void rejectsTextThatIsNotYaml() {
-        CaseException error = assertThrows(CaseException.class, () -> CaseFiles.parse("zone: [\n", "broken.yaml"));
+        UserInputException error = assertThrows(UserInputException.class, () -> CaseFiles.parse("zone: [\n", "broken.yaml"));
         assertTrue(error.getMessage().startsWith("case file 'broken.yaml' is not valid YAML: "), error.getMessage());
         assertFalse(error.getMessage().contains("\n"), error.getMessage());
     }
 
     private static void assertOneLineError(String yaml, String expected) {
-        CaseException error = assertThrows(CaseException.class, () -> CaseFiles.parse(yaml, "bad.yaml"));
+        UserInputException error = assertThrows(UserInputException.class, () -> CaseFiles.parse(yaml, "bad.yaml"));
         assertEquals(expected, error.getMessage());
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModel;
@@ -27,7 +28,7 @@ import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.JavaSolver;
 import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.model.ThetaSampler;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.testing.ReferencePython;
@@ -149,7 +150,7 @@ class TrainingCampaignTest {
         Path out = directory.resolve("training.h5");
         assertThrows(IllegalStateException.class, () -> new TrainingCampaign(zoned, 1, 6, SHARES, out)
                 .run(new CountingSolver(zoned, 1, 2), "java", CampaignProgress.SILENT));
-        CaseException error = assertThrows(CaseException.class, () -> new TrainingCampaign(zoned, 2, 6, SHARES, out)
+        UserInputException error = assertThrows(UserInputException.class, () -> new TrainingCampaign(zoned, 2, 6, SHARES, out)
                 .run(new CountingSolver(zoned, 1, -1), "java", CampaignProgress.SILENT));
         assertTrue(error.getMessage().startsWith("checkpoint '" + out + ".checkpoint' belongs to another campaign"),
                 error.getMessage());
@@ -160,7 +161,7 @@ class TrainingCampaignTest {
         ZonedMesh zoned = new ZonedMesh(SMALL);
         TrainingCampaign campaign = new TrainingCampaign(zoned, 1, 4, SHARES, directory.resolve("training.h5"));
         try (Checkpoint held = new Checkpoint(campaign.checkpointPath(), "another", 8, zoned.cutNodeCount(), 50)) {
-            CaseException error = assertThrows(CaseException.class,
+            UserInputException error = assertThrows(UserInputException.class,
                     () -> campaign.run(new CountingSolver(zoned, 1, -1), "java", CampaignProgress.SILENT));
             assertEquals("checkpoint '" + campaign.checkpointPath() + "' is in use by another campaign of this process",
                     error.getMessage());
@@ -179,7 +180,7 @@ class TrainingCampaignTest {
                 () -> assertArrayEquals(LongStream.range(0, 200).toArray(), LongStream.concat(LongStream.concat(
                         Arrays.stream(splits.train()), Arrays.stream(splits.validation())),
                         Arrays.stream(splits.test())).sorted().toArray()));
-        CaseException tooFew = assertThrows(CaseException.class, () -> Splits.of(2, SHARES, 1));
+        UserInputException tooFew = assertThrows(UserInputException.class, () -> Splits.of(2, SHARES, 1));
         assertEquals("--samples = 2 is not allowed: a training set needs at least 3 samples, one per split",
                 tooFew.getMessage());
     }

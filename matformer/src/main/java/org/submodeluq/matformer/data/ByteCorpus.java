@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * A UTF-8 text as the bytes a byte-level language model reads, split into a training part and a
@@ -41,16 +41,16 @@ public final class ByteCorpus {
      * Reads a corpus file.
      *
      * @param heldOutFraction the share of the bytes, at the end of the file, held out, in (0, 1)
-     * @throws CaseException when the file is missing, unreadable, empty, not UTF-8 or too short to split
+     * @throws UserInputException when the file is missing, unreadable, empty, not UTF-8 or too short to split
      */
     public static ByteCorpus read(Path file, double heldOutFraction) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new CaseException("corpus " + file + " does not exist");
+            throw new UserInputException("corpus " + file + " does not exist");
         } catch (IOException e) {
-            throw new CaseException("corpus " + file + " cannot be read: " + e.getMessage());
+            throw new UserInputException("corpus " + file + " cannot be read: " + e.getMessage());
         }
         return of(bytes, heldOutFraction, file.toString());
     }
@@ -63,15 +63,15 @@ public final class ByteCorpus {
      */
     public static ByteCorpus of(byte[] bytes, double heldOutFraction, String source) {
         if (!(heldOutFraction > 0 && heldOutFraction < 1)) {
-            throw new CaseException("held-out fraction", "= " + heldOutFraction
+            throw new UserInputException("held-out fraction", "= " + heldOutFraction
                     + " is not allowed: must be a number > 0 and < 1");
         }
         if (bytes.length == 0) {
-            throw new CaseException("corpus " + source + " is empty");
+            throw new UserInputException("corpus " + source + " is empty");
         }
         requireUtf8(bytes, source);
         if (!fits(bytes.length, heldOutFraction)) {
-            throw new CaseException("corpus " + source + " has " + bytes.length + " bytes, too few to hold out "
+            throw new UserInputException("corpus " + source + " has " + bytes.length + " bytes, too few to hold out "
                     + heldOutFraction + " of them with at least " + MIN_PART_BYTES + " bytes in each part:"
                     + " needs at least " + fewestBytes(heldOutFraction) + " bytes");
         }
@@ -106,7 +106,7 @@ public final class ByteCorpus {
             result = decoder.decode(in, out, true);
         } while (result.isOverflow());
         if (result.isError()) {
-            throw new CaseException("corpus " + source + " is not valid UTF-8: decoding fails at byte offset "
+            throw new UserInputException("corpus " + source + " is not valid UTF-8: decoding fails at byte offset "
                     + in.position());
         }
     }

@@ -2,7 +2,7 @@ package org.submodeluq.matformer.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * The corpus the demo trains on when none is given: the GNU GPL version 3, 35 kB of English that
@@ -18,7 +18,7 @@ public final class DemoCorpus {
     /**
      * The demo corpus file.
      *
-     * @throws CaseException when this machine lacks it
+     * @throws UserInputException when this machine lacks it
      */
     public static Path path() {
         return existing(GPL3);
@@ -27,7 +27,7 @@ public final class DemoCorpus {
     /** {@code file} if it exists; apart from {@link #path} so that a test can name a missing file. */
     static Path existing(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new CaseException("no corpus given and the demo corpus " + file
+            throw new UserInputException("no corpus given and the demo corpus " + file
                     + " is missing on this machine: pass --corpus FILE");
         }
         return file;

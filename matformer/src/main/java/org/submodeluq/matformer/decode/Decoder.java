@@ -6,7 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.model.KvCache;
 import org.submodeluq.matformer.model.TransformerLm;
 
@@ -46,7 +46,7 @@ public final class Decoder {
      */
     public long[] sample(long[] prompt, int count, double temperature, UniformRandomProvider rng) {
         if (!(temperature > 0)) {
-            throw new CaseException("--temperature must be > 0, got " + temperature);
+            throw new UserInputException("--temperature must be > 0, got " + temperature);
         }
         return generate(prompt, count, true, temperature, rng);
     }
@@ -79,10 +79,10 @@ public final class Decoder {
 
     void requireFits(long[] prompt, int count) {
         if (prompt.length == 0) {
-            throw new CaseException("the prompt is empty: give at least one byte");
+            throw new UserInputException("the prompt is empty: give at least one byte");
         }
         if (count < 0 || prompt.length + count > lm.shape().context()) {
-            throw new CaseException("a prompt of " + prompt.length + " bytes and " + count + " new tokens do not fit "
+            throw new UserInputException("a prompt of " + prompt.length + " bytes and " + count + " new tokens do not fit "
                     + "the model's context of " + lm.shape().context());
         }
     }

@@ -1,7 +1,7 @@
 package org.submodeluq.matformer.model;
 
 import java.util.Arrays;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * The shape of a decoder-only byte-level language model (vocabulary 256): pre-LayerNorm blocks of
@@ -25,11 +25,11 @@ public record LmShape(int layers, int dModel, int heads, int context, int[] ffnW
 
     public LmShape {
         if (layers < 1 || dModel < 1 || heads < 1 || dModel % heads != 0 || context < 2) {
-            throw new CaseException("model shape: layers, d_model, heads >= 1, heads dividing d_model (" + dModel
+            throw new UserInputException("model shape: layers, d_model, heads >= 1, heads dividing d_model (" + dModel
                     + " / " + heads + ") and context >= 2 are needed");
         }
         if (ffnWidths.length != layers || Arrays.stream(ffnWidths).anyMatch(w -> w < 1)) {
-            throw new CaseException("model shape: " + layers + " layers need as many feed-forward widths >= 1, got "
+            throw new UserInputException("model shape: " + layers + " layers need as many feed-forward widths >= 1, got "
                     + Arrays.toString(ffnWidths));
         }
         ffnWidths = ffnWidths.clone();

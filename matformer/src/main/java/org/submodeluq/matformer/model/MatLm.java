@@ -6,7 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * A MatFormer language model: a transformer whose feed-forward networks hold g nested widths
@@ -26,16 +26,16 @@ public final class MatLm {
     public MatLm(TransformerLm lm, int[] widths) {
         int full = lm.shape().ffnWidths()[0];
         if (Arrays.stream(lm.shape().ffnWidths()).anyMatch(w -> w != full)) {
-            throw new CaseException("a MatFormer needs the same feed-forward width in every layer, got "
+            throw new UserInputException("a MatFormer needs the same feed-forward width in every layer, got "
                     + Arrays.toString(lm.shape().ffnWidths()));
         }
         for (int i = 0; i < widths.length; i++) {
             if (widths[i] < 1 || (i > 0 && widths[i] <= widths[i - 1])) {
-                throw new CaseException("granularity widths must increase from >= 1, got " + Arrays.toString(widths));
+                throw new UserInputException("granularity widths must increase from >= 1, got " + Arrays.toString(widths));
             }
         }
         if (widths.length == 0 || widths[widths.length - 1] != full) {
-            throw new CaseException("the largest granularity must be the full width " + full + ", got "
+            throw new UserInputException("the largest granularity must be the full width " + full + ", got "
                     + Arrays.toString(widths));
         }
         this.lm = lm;
@@ -45,7 +45,7 @@ public final class MatLm {
     /** The paper's default: g = 4 widths d_ff / 8, d_ff / 4, d_ff / 2, d_ff. */
     public static int[] defaultWidths(int ffnWidth) {
         if (ffnWidth % 8 != 0) {
-            throw new CaseException("d_ff = " + ffnWidth + " must be a multiple of 8 for the default granularities");
+            throw new UserInputException("d_ff = " + ffnWidth + " must be a multiple of 8 for the default granularities");
         }
         return new int[] {ffnWidth / 8, ffnWidth / 4, ffnWidth / 2, ffnWidth};
     }
@@ -71,13 +71,13 @@ public final class MatLm {
     public int[] hidden(MixConfig config) {
         int[] granularity = config.granularities();
         if (granularity.length != layers()) {
-            throw new CaseException("configuration " + config + " has " + granularity.length + " layers; the model "
+            throw new UserInputException("configuration " + config + " has " + granularity.length + " layers; the model "
                     + "has " + layers());
         }
         int[] hidden = new int[granularity.length];
         for (int l = 0; l < granularity.length; l++) {
             if (granularity[l] < 0 || granularity[l] >= widths.length) {
-                throw new CaseException("configuration " + config + ": granularity " + granularity[l] + " does not "
+                throw new UserInputException("configuration " + config + ": granularity " + granularity[l] + " does not "
                         + "exist; this model has granularities 0 to " + (widths.length - 1) + " (hidden widths "
                         + Arrays.toString(widths) + ")");
             }

@@ -2,7 +2,7 @@ package org.submodeluq.matformer.model;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * A Mix'n'Match configuration: the granularity (0 = smallest) each layer's feed-forward network uses.
@@ -28,7 +28,7 @@ public record MixConfig(int[] granularities) {
             return new MixConfig(Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt)
                     .toArray());
         } catch (NumberFormatException e) {
-            throw new CaseException("configuration '" + text + "' is not a comma-separated list of granularities, "
+            throw new UserInputException("configuration '" + text + "' is not a comma-separated list of granularities, "
                     + "e.g. 0,1,1,3");
         }
     }

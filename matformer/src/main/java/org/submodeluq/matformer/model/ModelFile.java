@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.submodeluq.fem.io.Hdf5Files;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.io.Hdf5Files;
+import org.submodeluq.core.UserInputException;
 
 /**
  * A language model in HDF5 ({@code format = submodel-uq/matformer-model}, version 1): the shape as
@@ -75,7 +75,7 @@ public final class ModelFile {
      * Reads a model.
      *
      * @param expected the shape the caller needs, or null to accept any
-     * @throws CaseException when the file is not a model of this version, or of another shape
+     * @throws UserInputException when the file is not a model of this version, or of another shape
      */
     public static Contents read(Path path, NDManager manager, LmShape expected) {
         try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "MatFormer model")) {
@@ -83,7 +83,7 @@ public final class ModelFile {
                     integer(file, "context"), (int[]) file.getAttribute("ffn_widths").getData(),
                     LmShape.Positions.valueOf(((String) file.getAttribute("positions").getData()).toUpperCase()));
             if (expected != null && !expected.equals(shape)) {
-                throw new CaseException("'" + path + "' holds a model of shape " + shape + "; this needs " + expected);
+                throw new UserInputException("'" + path + "' holds a model of shape " + shape + "; this needs " + expected);
             }
             Map<String, NDArray> parameters = new LinkedHashMap<>();
             for (Map.Entry<String, Shape> entry : TransformerLm.shapes(shape).entrySet()) {

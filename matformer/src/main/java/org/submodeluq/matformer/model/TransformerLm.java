@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * A decoder-only byte-level transformer held as named NDArrays and written as a function of them, so
@@ -96,14 +96,14 @@ public final class TransformerLm {
     public static TransformerLm of(NDManager manager, LmShape shape, Map<String, NDArray> parameters) {
         Map<String, Shape> expected = shapes(shape);
         if (!expected.keySet().equals(parameters.keySet())) {
-            throw new CaseException("model parameters " + parameters.keySet() + " do not match a model of shape "
+            throw new UserInputException("model parameters " + parameters.keySet() + " do not match a model of shape "
                     + shape);
         }
         Map<String, NDArray> ordered = new LinkedHashMap<>();
         for (Map.Entry<String, Shape> entry : expected.entrySet()) {
             NDArray array = parameters.get(entry.getKey());
             if (!array.getShape().equals(entry.getValue())) {
-                throw new CaseException("parameter " + entry.getKey() + " has shape " + array.getShape() + "; a model "
+                throw new UserInputException("parameter " + entry.getKey() + " has shape " + array.getShape() + "; a model "
                         + "of shape " + shape + " needs " + entry.getValue());
             }
             NDArray parameter = owned(array);
@@ -173,7 +173,7 @@ public final class TransformerLm {
         int offset = cache == null ? 0 : cache.length();
         int length = (int) tokens.getShape().get(1);
         if (offset + length > shape.context()) {
-            throw new CaseException("a sequence of " + (offset + length) + " tokens is longer than the model's "
+            throw new UserInputException("a sequence of " + (offset + length) + " tokens is longer than the model's "
                     + "context of " + shape.context());
         }
         NDArray x = tokens.getNDArrayInternal().embedding(tokens, p("embedding"), SparseFormat.DENSE).get(0);
@@ -194,12 +194,12 @@ public final class TransformerLm {
 
     private void requireHidden(int[] hidden) {
         if (hidden.length != shape.layers()) {
-            throw new CaseException("a configuration of " + hidden.length + " layer widths for a model of "
+            throw new UserInputException("a configuration of " + hidden.length + " layer widths for a model of "
                     + shape.layers() + " layers");
         }
         for (int l = 0; l < hidden.length; l++) {
             if (hidden[l] < 1 || hidden[l] > shape.ffnWidths()[l]) {
-                throw new CaseException("layer " + l + " cannot use " + hidden[l] + " hidden neurons: it has "
+                throw new UserInputException("layer " + l + " cannot use " + hidden[l] + " hidden neurons: it has "
                         + shape.ffnWidths()[l]);
             }
         }

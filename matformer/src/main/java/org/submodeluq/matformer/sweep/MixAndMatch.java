@@ -3,7 +3,7 @@ package org.submodeluq.matformer.sweep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.data.Batch;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
@@ -26,7 +26,7 @@ public final class MixAndMatch {
      */
     public static List<MixConfig> nonDecreasing(MatLm model, int cap) {
         if (cap < model.granularities()) {
-            throw new CaseException("--max-configs", "= " + cap + " must be at least the " + model.granularities()
+            throw new UserInputException("--max-configs", "= " + cap + " must be at least the " + model.granularities()
                     + " uniform configurations");
         }
         List<MixConfig> all = new ArrayList<>();

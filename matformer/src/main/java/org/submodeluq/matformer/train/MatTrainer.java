@@ -13,14 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.submodeluq.fem.model.ThetaSampler;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.random.KeyedStreams;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.data.Batch;
 import org.submodeluq.matformer.data.Windows;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
 import org.submodeluq.matformer.model.ModelFile;
-import org.submodeluq.surrogate.gan.Adam;
+import org.submodeluq.nn.Adam;
 
 /**
  * Trains a MatFormer jointly, as the public MatFormer-OLMo and MatViT code do: each step runs the same
@@ -74,7 +74,7 @@ public final class MatTrainer {
         int g = model.granularities();
         double[] last = null;
         for (int step = start; step < options.steps(); step++) {
-            UniformRandomProvider rng = ThetaSampler.stream(options.seed(), step);
+            UniformRandomProvider rng = KeyedStreams.stream(options.seed(), step);
             Batch batch = train.sample(options.batchSize(), rng);
             double[] losses = new double[g];
             Arrays.fill(losses, Double.NaN);
@@ -157,8 +157,8 @@ public final class MatTrainer {
         ModelFile.Contents saved;
         try {
             saved = ModelFile.read(checkpoint, model.transformer().manager(), model.transformer().shape());
-        } catch (CaseException e) {
-            throw new CaseException("checkpoint " + e.getMessage() + ": delete it to start afresh, or train into "
+        } catch (UserInputException e) {
+            throw new UserInputException("checkpoint " + e.getMessage() + ": delete it to start afresh, or train into "
                     + "another directory");
         }
         if (!identity.equals(ModelFile.attribute(checkpoint, "identity"))) {

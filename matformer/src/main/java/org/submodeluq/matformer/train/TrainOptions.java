@@ -1,6 +1,6 @@
 package org.submodeluq.matformer.train;
 
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * How a language model is trained: AdamW with linear warm-up then cosine decay to
@@ -19,12 +19,12 @@ public record TrainOptions(int steps, int batchSize, double learningRate, int wa
 
     public TrainOptions {
         if (steps < 1 || batchSize < 1 || warmup < 0 || evalEvery < 1 || evalBatches < 1 || checkpointEvery < 0) {
-            throw new CaseException("training options: steps, batch size, eval interval and eval batches must be "
+            throw new UserInputException("training options: steps, batch size, eval interval and eval batches must be "
                     + ">= 1, warm-up and checkpoint interval >= 0");
         }
         if (!(learningRate > 0) || !(finalLearningRate >= 0 && finalLearningRate <= 1) || weightDecay < 0
                 || !(clipNorm > 0)) {
-            throw new CaseException("training options: learning rate > 0, final fraction in [0, 1], weight decay "
+            throw new UserInputException("training options: learning rate > 0, final fraction in [0, 1], weight decay "
                     + ">= 0 and clip norm > 0 are needed");
         }
     }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 class ByteCorpusTest {
 
@@ -110,6 +110,6 @@ class ByteCorpusTest {
     }
 
     private static String message(org.junit.jupiter.api.function.Executable call) {
-        return assertThrows(CaseException.class, call).getMessage();
+        return assertThrows(UserInputException.class, call).getMessage();
     }
 }

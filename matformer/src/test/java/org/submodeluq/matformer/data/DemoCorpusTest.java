@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 class DemoCorpusTest {
 
@@ -25,7 +25,7 @@ class DemoCorpusTest {
     @Test
     void aMissingDemoCorpusAsksForOne(@TempDir Path dir) {
         Path absent = dir.resolve("GPL-3");
-        CaseException e = assertThrows(CaseException.class, () -> DemoCorpus.existing(absent));
+        UserInputException e = assertThrows(UserInputException.class, () -> DemoCorpus.existing(absent));
         assertEquals("no corpus given and the demo corpus " + absent
                 + " is missing on this machine: pass --corpus FILE", e.getMessage());
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.core.random.KeyedStreams;
 
 class WindowsTest {
 
@@ -19,7 +19,7 @@ class WindowsTest {
     @Test
     void sampledWindowsAreRunsOfTheDataWithTargetsShiftedByOne() {
         int context = 16;
-        Batch batch = new Windows(POSITIONS, context).sample(5000, ThetaSampler.stream(3, 0));
+        Batch batch = new Windows(POSITIONS, context).sample(5000, KeyedStreams.stream(3, 0));
         for (int b = 0; b < 5000; b++) {
             long start = batch.inputs()[b][0];
             for (int t = 0; t < context; t++) {
@@ -37,8 +37,8 @@ class WindowsTest {
     @Test
     void sameStreamGivesTheSameBatch() {
         Windows windows = new Windows(POSITIONS, 8);
-        Batch first = windows.sample(4, ThetaSampler.stream(11, 2));
-        Batch again = windows.sample(4, ThetaSampler.stream(11, 2));
+        Batch first = windows.sample(4, KeyedStreams.stream(11, 2));
+        Batch again = windows.sample(4, KeyedStreams.stream(11, 2));
         assertArrayEquals(first.inputs(), again.inputs());
         assertArrayEquals(first.targets(), again.targets());
     }

@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.model.LmShape;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
@@ -74,7 +74,7 @@ class SpeculativeDecoderTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             LmShape shape = LmShape.uniform(1, 16, 2, 8, 16, LmShape.Positions.LEARNED);
             TransformerLm lm = TransformerLm.initialised(manager, shape, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
-            CaseException error = assertThrows(CaseException.class,
+            UserInputException error = assertThrows(UserInputException.class,
                     () -> new Decoder(lm, lm.fullWidths()).greedy(new long[] {1, 2, 3}, 6, true));
             assertEquals("a prompt of 3 bytes and 6 new tokens do not fit the model's context of 8", error.getMessage());
         }

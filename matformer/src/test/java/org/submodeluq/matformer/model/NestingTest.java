@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /** Nested granularities are exact: extraction changes no logit, and a small granularity reads no other weight. */
 class NestingTest {
@@ -79,9 +79,9 @@ class NestingTest {
     void aConfigurationOfTheWrongLengthOrGranularityIsRefused() {
         try (NDManager manager = NDManager.newBaseManager()) {
             MatLm nested = model(manager);
-            CaseException length = assertThrows(CaseException.class,
+            UserInputException length = assertThrows(UserInputException.class,
                     () -> nested.logits(tokens(manager), MixConfig.parse("0,1")));
-            CaseException granularity = assertThrows(CaseException.class,
+            UserInputException granularity = assertThrows(UserInputException.class,
                     () -> nested.logits(tokens(manager), MixConfig.parse("0,4,1")));
             assertAll(
                     () -> assertEquals("configuration 0,1 has 2 layers; the model has 3", length.getMessage()),

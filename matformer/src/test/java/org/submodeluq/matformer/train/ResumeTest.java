@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.data.Batch;
 import org.submodeluq.matformer.data.MarkovSource;
 import org.submodeluq.matformer.data.Windows;
@@ -68,7 +68,7 @@ class ResumeTest {
             TransformerLm lm = TransformerLm.initialised(manager, SHAPE, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
             ModelFile.write(file, lm, new int[0], Map.of(), Map.of());
             LmShape wider = LmShape.uniform(2, 32, 2, 16, 32, LmShape.Positions.LEARNED);
-            CaseException error = assertThrows(CaseException.class, () -> ModelFile.read(file, manager, wider));
+            UserInputException error = assertThrows(UserInputException.class, () -> ModelFile.read(file, manager, wider));
             assertEquals("'" + file + "' holds a model of shape 2 layers, d_model 16, 2 heads, context 16, FFN [32, 32], "
                     + "learned positions; this needs 2 layers, d_model 32, 2 heads, context 16, FFN [32, 32], learned "
                     + "positions", error.getMessage());

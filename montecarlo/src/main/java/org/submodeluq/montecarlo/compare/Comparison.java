@@ -8,7 +8,7 @@ import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Submodel;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.montecarlo.MonteCarloFile;
 import org.submodeluq.montecarlo.MonteCarloResult;
@@ -35,7 +35,7 @@ public final class Comparison {
      * Reads the files, replays the test split through the submodel and measures every metric.
      *
      * @param progress hears one line per stage
-     * @throws CaseException when a file is not what it should be, or a Monte Carlo file is of another case
+     * @throws UserInputException when a file is not what it should be, or a Monte Carlo file is of another case
      */
     public static ComparisonReport run(Path reference, List<Path> monteCarlo, Settings settings,
                                        Consumer<String> progress) {
@@ -46,7 +46,7 @@ public final class Comparison {
             MonteCarloFile.Contents contents = MonteCarloFile.read(path);
             String otherYaml = CaseFiles.toYaml(contents.spec());
             if (!otherYaml.equals(caseYaml)) {
-                throw new CaseException("'" + path + "' is a Monte Carlo run of another case than the reference '"
+                throw new UserInputException("'" + path + "' is a Monte Carlo run of another case than the reference '"
                         + reference + "' (first difference: '" + firstDifference(otherYaml, caseYaml) + "' vs '"
                         + firstDifference(caseYaml, otherYaml) + "'): compare results of one case");
             }
@@ -57,7 +57,7 @@ public final class Comparison {
             test.add(training.runs().get(index));
         }
         if (test.size() < MIN_TEST_RUNS) {
-            throw new CaseException("the reference '" + reference + "' has " + test.size() + " test run(s); a "
+            throw new UserInputException("the reference '" + reference + "' has " + test.size() + " test run(s); a "
                     + "comparison needs at least " + MIN_TEST_RUNS + " (generate more samples or a larger test share)");
         }
         progress.accept("replaying the " + test.size() + " test runs' traces through the submodel (exact)");

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.submodeluq.fem.io.Hdf5Files;
+import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.montecarlo.estimate.Interval;
 
 /**
@@ -62,14 +62,14 @@ public final class ComparisonFile {
      * Reads a comparison back, so that it prints through {@link ComparisonReport}'s own formatting; a NaN
      * bound in the file means "no interval".
      *
-     * @throws CaseException when the file is not a comparison of this version, or holds other metrics
+     * @throws UserInputException when the file is not a comparison of this version, or holds other metrics
      */
     public static ComparisonReport read(Path path) {
         try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "comparison")) {
             String[] metrics = (String[]) file.getAttribute("metrics").getData();
             String[] known = Arrays.stream(Metric.values()).map(Metric::key).toArray(String[]::new);
             if (!Arrays.equals(metrics, known)) {
-                throw new CaseException("'" + path + "' holds the metrics " + Arrays.toString(metrics)
+                throw new UserInputException("'" + path + "' holds the metrics " + Arrays.toString(metrics)
                         + "; this build knows " + Arrays.toString(known));
             }
             List<ComparisonRow> rows = new ArrayList<>();

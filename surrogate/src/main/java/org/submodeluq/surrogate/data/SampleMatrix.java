@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * n samples of d features, row-major, with the shape each row has before flattening (for boundary
@@ -19,7 +19,7 @@ public record SampleMatrix(double[][] rows, int[] featureShape) {
 
     public SampleMatrix {
         if (rows.length == 0) {
-            throw new CaseException("the data hold no samples");
+            throw new UserInputException("the data hold no samples");
         }
         int d = Arrays.stream(featureShape).reduce(1, Math::multiplyExact);
         for (int i = 0; i < rows.length; i++) {
@@ -28,7 +28,7 @@ public record SampleMatrix(double[][] rows, int[] featureShape) {
             }
             for (int j = 0; j < d; j++) {
                 if (!Double.isFinite(rows[i][j])) {
-                    throw new CaseException("the data hold " + rows[i][j] + " at sample " + i + ", feature " + j
+                    throw new UserInputException("the data hold " + rows[i][j] + " at sample " + i + ", feature " + j
                             + ": generators need finite values");
                 }
             }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.submodeluq.fem.io.TrainingSetFile;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.training.Splits;
 
 /**
@@ -44,26 +44,26 @@ public record TrainingData(SampleMatrix all, Splits splits, String source) {
      *
      * @param dataset path of the dataset; the file's own splits are used when it is a training set's
      *     traces, else a seeded 70/15/15 split
-     * @throws CaseException when the file or dataset is missing, not numeric, empty or not finite
+     * @throws UserInputException when the file or dataset is missing, not numeric, empty or not finite
      */
     public static TrainingData read(Path file, String dataset, long splitSeed) {
         if (!Files.isRegularFile(file)) {
-            throw new CaseException("data file '" + file + "' does not exist");
+            throw new UserInputException("data file '" + file + "' does not exist");
         }
         try (HdfFile hdf = new HdfFile(file)) {
             Node node;
             try {
                 node = hdf.getByPath(dataset);
             } catch (HdfInvalidPathException e) {
-                throw new CaseException("dataset '" + dataset + "' not found in '" + file + "'");
+                throw new UserInputException("dataset '" + dataset + "' not found in '" + file + "'");
             }
             if (!(node instanceof Dataset data)) {
-                throw new CaseException("'" + dataset + "' in '" + file + "' is a group, not a dataset");
+                throw new UserInputException("'" + dataset + "' in '" + file + "' is a group, not a dataset");
             }
             Object values = data.getData();
             int[] shape = data.getDimensions();
             if (shape.length < 2 || !numeric(values)) {
-                throw new CaseException("dataset '" + dataset + "' in '" + file + "' must be a numeric array of n samples "
+                throw new UserInputException("dataset '" + dataset + "' in '" + file + "' must be a numeric array of n samples "
                         + "(n x d or n x ...); it has shape " + Arrays.toString(shape) + " and type "
                         + data.getJavaType().getSimpleName());
             }
@@ -74,7 +74,7 @@ public record TrainingData(SampleMatrix all, Splits splits, String source) {
             }
             SampleMatrix all = new SampleMatrix(rows, featureShape);
             if (rows.length < 3) {
-                throw new CaseException("dataset '" + dataset + "' in '" + file + "' holds " + rows.length
+                throw new UserInputException("dataset '" + dataset + "' in '" + file + "' holds " + rows.length
                         + " sample(s); training needs at least 3, one per split");
             }
             Splits splits = isTrainingSetTraces(hdf, dataset)
@@ -83,7 +83,7 @@ public record TrainingData(SampleMatrix all, Splits splits, String source) {
                     : Splits.of(rows.length, new double[] {0.7, 0.15, 0.15}, splitSeed);
             return new TrainingData(all, splits, file + ":" + dataset);
         } catch (HdfException e) {
-            throw new CaseException("cannot read '" + dataset + "' from '" + file + "': " + e.getMessage());
+            throw new UserInputException("cannot read '" + dataset + "' from '" + file + "': " + e.getMessage());
         }
     }
 

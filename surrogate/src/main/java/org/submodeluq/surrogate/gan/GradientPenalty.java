@@ -1,6 +1,8 @@
 package org.submodeluq.surrogate.gan;
 
 import ai.djl.ndarray.NDArray;
+import org.submodeluq.nn.Mlp;
+import org.submodeluq.nn.Scalars;
 
 /**
  * The WGAN-GP critic objective (Gulrajani et al. 2017):

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.submodeluq.nn.Mlp;
 import org.submodeluq.surrogate.StandardNormals;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
 import org.submodeluq.surrogate.GeneratorKind;

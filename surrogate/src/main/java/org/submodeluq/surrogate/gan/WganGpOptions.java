@@ -3,7 +3,8 @@ package org.submodeluq.surrogate.gan;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
+import org.submodeluq.nn.Adam;
 
 /**
  * Settings of WGAN-GP training, defaults from Gulrajani et al. (2017) where they apply.
@@ -33,16 +34,16 @@ public record WganGpOptions(int latent, int[] generatorHidden, int[] criticHidde
 
     public WganGpOptions {
         if (latent < 1 || batch < 2 || iterations < 1 || criticSteps < 1 || evaluateEvery < 1 || checkpointEvery < 1) {
-            throw new CaseException("WGAN-GP options need latent >= 1, batch >= 2 and iterations, critic steps, "
+            throw new UserInputException("WGAN-GP options need latent >= 1, batch >= 2 and iterations, critic steps, "
                     + "evaluation and checkpoint periods >= 1");
         }
         if (!(learningRate > 0) || !(finalLearningRate > 0 && finalLearningRate <= 1) || !(emaDecay >= 0
                 && emaDecay < 1) || !(lambda >= 0)) {
-            throw new CaseException("WGAN-GP options need learning rate > 0, final fraction in (0, 1], EMA decay in "
+            throw new UserInputException("WGAN-GP options need learning rate > 0, final fraction in (0, 1], EMA decay in "
                     + "[0, 1) and lambda >= 0");
         }
         if (Arrays.stream(generatorHidden).anyMatch(w -> w < 1) || Arrays.stream(criticHidden).anyMatch(w -> w < 1)) {
-            throw new CaseException("hidden layer widths must be >= 1, not " + Arrays.toString(generatorHidden)
+            throw new UserInputException("hidden layer widths must be >= 1, not " + Arrays.toString(generatorHidden)
                     + " (generator) and " + Arrays.toString(criticHidden) + " (critic)");
         }
         generatorHidden = generatorHidden.clone();

@@ -19,9 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.submodeluq.fem.io.Hdf5Files;
-import org.submodeluq.fem.model.ThetaSampler;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.io.Hdf5Files;
+import org.submodeluq.core.random.KeyedStreams;
+import org.submodeluq.core.UserInputException;
+import org.submodeluq.nn.Adam;
+import org.submodeluq.nn.Mlp;
 import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.metrics.SampleDistances;
 
@@ -96,7 +98,7 @@ public final class WganGpTrainer {
             throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
         }
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            UniformRandomProvider init = ThetaSampler.stream(options.seed() ^ TRAINING_DOMAIN, 0);
+            UniformRandomProvider init = KeyedStreams.stream(options.seed() ^ TRAINING_DOMAIN, 0);
             Mlp generator = Mlp.initialised(manager, generatorWidths, type, init);
             Mlp critic = Mlp.initialised(manager, criticWidths, type, init);
             Mlp average = Mlp.of(manager, generatorWidths, zeros(generatorWidths), type, false);
@@ -148,7 +150,7 @@ public final class WganGpTrainer {
     }
 
     private void iterate(int t, State state, NDManager manager, DataType type, TrainingLog log) {
-        UniformRandomProvider rng = ThetaSampler.stream(options.seed() ^ TRAINING_DOMAIN, t);
+        UniformRandomProvider rng = KeyedStreams.stream(options.seed() ^ TRAINING_DOMAIN, t);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         double learningRate = options.learningRateAt(t);
         int b = options.batch();
@@ -184,7 +186,7 @@ public final class WganGpTrainer {
             List<double[]> averaged = corrected(state.average.export(), t);
             validationEnergy = validate(averaged, manager, type);
             if (Double.isNaN(validationEnergy)) {
-                throw new CaseException("WGAN-GP training diverged: the generator's output is not finite at iteration "
+                throw new UserInputException("WGAN-GP training diverged: the generator's output is not finite at iteration "
                         + t + "; try a smaller learning rate or a larger --energy floor");
             }
             boolean best = validationEnergy < state.bestEnergy;
@@ -266,7 +268,7 @@ public final class WganGpTrainer {
     private double validate(List<double[]> generator, NDManager manager, DataType type) {
         int m = Math.max(256, validation.length);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(
-                ThetaSampler.stream(options.seed() ^ VALIDATION_NOISE_SEED, 0));
+                KeyedStreams.stream(options.seed() ^ VALIDATION_NOISE_SEED, 0));
         int[] widths = widths(options.latent(), options.generatorHidden(), train[0].length);
         double[] flat = Mlp.of(manager, widths, generator, type, false).forward(noise(manager, gaussian, m, type))
                 .toType(DataType.FLOAT64, false).toDoubleArray();

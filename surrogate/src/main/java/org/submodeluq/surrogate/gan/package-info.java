@@ -1,2 +1,2 @@
-/** The WGAN-GP generator on DJL: networks, the gradient penalty, Adam, the training loop and its checkpoints. */
+/** The WGAN-GP generator on DJL: the gradient penalty, the training loop, its options and checkpoints. */
 package org.submodeluq.surrogate.gan;

@@ -3,7 +3,7 @@ package org.submodeluq.surrogate.metrics;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
 import org.submodeluq.surrogate.reduction.PcaReduction;
 
@@ -41,7 +41,7 @@ public record GeneratorMetrics(double energyDistance, double slicedWasserstein1,
     public static GeneratorMetrics compare(double[][] generated, double[][] heldOut, PcaReduction reduction,
                                            long seed) {
         if (heldOut.length < 2) {
-            throw new CaseException("the test split holds " + heldOut.length + " sample(s); metrics need at least 2");
+            throw new UserInputException("the test split holds " + heldOut.length + " sample(s); metrics need at least 2");
         }
         double rms = 0;
         for (double[] row : heldOut) {

@@ -2,7 +2,7 @@ package org.submodeluq.surrogate.metrics;
 
 import java.util.Arrays;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.core.random.KeyedStreams;
 
 /** Distances between two sets of samples (rows), each a two-sample statistic with no tuning parameter. */
 public final class SampleDistances {
@@ -44,7 +44,7 @@ public final class SampleDistances {
      */
     public static double slicedWasserstein1(double[][] x, double[][] y, int directions, long seed) {
         int d = x[0].length;
-        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(ThetaSampler.stream(seed, 0));
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(KeyedStreams.stream(seed, 0));
         double[] direction = new double[d];
         double total = 0;
         for (int l = 0; l < directions; l++) {

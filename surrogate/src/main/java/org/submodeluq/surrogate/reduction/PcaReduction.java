@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.surrogate.data.SampleMatrix;
 
 /**
@@ -47,13 +47,13 @@ public final class PcaReduction {
         int n = train.size();
         int d = train.features();
         if (n < 2) {
-            throw new CaseException("PCA needs at least 2 training samples, not " + n);
+            throw new UserInputException("PCA needs at least 2 training samples, not " + n);
         }
         if (fixedCount < 0) {
-            throw new CaseException("--components", "= " + fixedCount + " is not allowed: must be >= 0 (0: by energy)");
+            throw new UserInputException("--components", "= " + fixedCount + " is not allowed: must be >= 0 (0: by energy)");
         }
         if (!(energy > 0 && energy <= 1)) {
-            throw new CaseException("--energy", "= " + energy + " is not allowed: must be in (0, 1]");
+            throw new UserInputException("--energy", "= " + energy + " is not allowed: must be in (0, 1]");
         }
         double[] mean = new double[d];
         double[] std = new double[d];
@@ -95,7 +95,7 @@ public final class PcaReduction {
             total += w.get(j, j) * w.get(j, j);
         }
         if (!(total > 0)) {
-            throw new CaseException("the training samples are all equal: nothing varies, nothing to learn");
+            throw new UserInputException("the training samples are all equal: nothing varies, nothing to learn");
         }
         int nonZero = 0;
         while (nonZero < rank && w.get(nonZero, nonZero) > 1e-12 * w.get(0, 0)) {

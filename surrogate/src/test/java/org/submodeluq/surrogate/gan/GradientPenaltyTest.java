@@ -11,7 +11,8 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.core.random.KeyedStreams;
+import org.submodeluq.nn.Mlp;
 
 /**
  * The penalty must reach the critic's weights: autograd's gradient of the full critic loss matches
@@ -39,7 +40,7 @@ class GradientPenaltyTest {
     /** Worst relative disagreement between autograd and central differences over sampled weights of every layer. */
     private static double worstMismatch(boolean detached) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Mlp critic = Mlp.initialised(manager, CRITIC, DataType.FLOAT64, ThetaSampler.stream(3, 0));
+            Mlp critic = Mlp.initialised(manager, CRITIC, DataType.FLOAT64, KeyedStreams.stream(3, 0));
             Random random = new Random(4);
             NDArray real = manager.create(random.doubles(BATCH * 5, -2, 2).toArray(), new Shape(BATCH, 5));
             NDArray fake = manager.create(random.doubles(BATCH * 5, -2, 2).toArray(), new Shape(BATCH, 5));

@@ -10,7 +10,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.DirichletSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
-import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.core.random.KeyedStreams;
 
 /**
  * A first-order Markov chain over K symbols, written as the bytes 'a', 'b', ... (symbol k is the
@@ -49,7 +49,7 @@ public final class MarkovSource {
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("alpha " + alpha + " is not allowed: must be a finite number > 0");
         }
-        DirichletSampler rows = DirichletSampler.symmetric(ThetaSampler.stream(seed, 0), symbols, alpha);
+        DirichletSampler rows = DirichletSampler.symmetric(KeyedStreams.stream(seed, 0), symbols, alpha);
         double[][] transitions = new double[symbols][];
         for (int i = 0; i < symbols; i++) {
             transitions[i] = rows.sample();
@@ -91,7 +91,7 @@ public final class MarkovSource {
         if (length < 0) {
             throw new IllegalArgumentException("length " + length + " is not allowed: must be >= 0");
         }
-        UniformRandomProvider rng = ThetaSampler.stream(seed, 1);
+        UniformRandomProvider rng = KeyedStreams.stream(seed, 1);
         SharedStateDiscreteSampler[] next = new SharedStateDiscreteSampler[transitions.length];
         for (int i = 0; i < next.length; i++) {
             next[i] = AliasMethodDiscreteSampler.of(rng, transitions[i]);

@@ -1,4 +1,4 @@
-package org.submodeluq.fem.io;
+package org.submodeluq.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * The checkpoint of a long campaign: finished work, appended one record at a time and flushed to
@@ -50,7 +50,7 @@ public final class RecordLog implements AutoCloseable {
         }
         try {
             if (channel.tryLock() == null) {
-                throw new CaseException("checkpoint '" + path + "' is in use by another command; wait for it to end "
+                throw new UserInputException("checkpoint '" + path + "' is in use by another command; wait for it to end "
                         + "or choose another --out");
             }
             if (channel.size() == 0) {
@@ -60,8 +60,8 @@ public final class RecordLog implements AutoCloseable {
             }
         } catch (OverlappingFileLockException e) {
             close();
-            throw new CaseException("checkpoint '" + path + "' is in use by another campaign of this process");
-        } catch (CaseException e) {
+            throw new UserInputException("checkpoint '" + path + "' is in use by another campaign of this process");
+        } catch (UserInputException e) {
             close();
             throw e;
         } catch (IOException e) {
@@ -84,14 +84,14 @@ public final class RecordLog implements AutoCloseable {
         channel.read(start, 0);
         start.flip();
         if (start.remaining() < 12 || start.getLong() != MAGIC) {
-            throw new CaseException("'" + path + "' is not a submodel-uq checkpoint; move it away or choose another "
+            throw new UserInputException("'" + path + "' is not a submodel-uq checkpoint; move it away or choose another "
                     + "--out");
         }
         int length = start.getInt();
         ByteBuffer text = ByteBuffer.allocate(length);
         channel.read(text, 12);
         if (!identity.equals(new String(text.array(), StandardCharsets.UTF_8))) {
-            throw new CaseException("checkpoint '" + path + "' belongs to another campaign (its inputs differ): "
+            throw new UserInputException("checkpoint '" + path + "' belongs to another campaign (its inputs differ): "
                     + "delete it to start afresh, or rerun the command that made it");
         }
         dataStart = 12L + length;

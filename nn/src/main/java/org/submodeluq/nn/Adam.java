@@ -1,4 +1,4 @@
-package org.submodeluq.surrogate.gan;
+package org.submodeluq.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -1,4 +1,4 @@
-package org.submodeluq.surrogate.gan;
+package org.submodeluq.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,19 +14,19 @@ import java.util.Map;
  * training step of several hundred operations that was most of the time. Constants outlive any
  * {@link NDScope} open when they are first asked for.
  */
-final class Scalars {
+public final class Scalars {
 
     private final NDManager manager;
     private final DataType type;
     private final Map<Double, NDArray> constants = new HashMap<>();
 
-    Scalars(NDManager manager, DataType type) {
+    public Scalars(NDManager manager, DataType type) {
         this.manager = manager;
         this.type = type;
     }
 
     /** The constant {@code value}, created once, owned by the manager. */
-    NDArray of(double value) {
+    public NDArray of(double value) {
         return constants.computeIfAbsent(value, v -> {
             NDArray array = type == DataType.FLOAT64 ? manager.create(new double[] {v}, new Shape(1, 1))
                     : manager.create(new float[] {(float) v.doubleValue()}, new Shape(1, 1));
@@ -35,7 +35,7 @@ final class Scalars {
         });
     }
 
-    DataType type() {
+    public DataType type() {
         return type;
     }
 }

@@ -1,4 +1,4 @@
-package org.submodeluq.fem.io;
+package org.submodeluq.core.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package org.submodeluq.fem.training;
+package org.submodeluq.core.progress;
 
 /** Hears how a campaign goes, for progress bars and logs. Called from the campaign's worker threads. */
 public interface CampaignProgress {

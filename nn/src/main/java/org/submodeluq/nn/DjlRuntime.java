@@ -1,8 +1,8 @@
-package org.submodeluq.surrogate;
+package org.submodeluq.nn;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import org.submodeluq.fem.spec.CaseException;
+import org.submodeluq.core.UserInputException;
 
 /**
  * How submodel-uq runs DJL: offline (DJL's download site is never contacted; the CPU libtorch comes
@@ -21,7 +21,7 @@ public final class DjlRuntime {
      */
     public static void configure(int threads) {
         if (threads < 1) {
-            throw new CaseException("--threads", "= " + threads + " is not allowed: must be >= 1");
+            throw new UserInputException("--threads", "= " + threads + " is not allowed: must be >= 1");
         }
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
@@ -36,14 +36,14 @@ public final class DjlRuntime {
             case "cpu" -> Device.cpu();
             case "gpu" -> {
                 if (Engine.getInstance().getGpuCount() == 0) {
-                    throw new CaseException("--device gpu: DJL's PyTorch engine sees no GPU; the CPU libtorch from "
+                    throw new UserInputException("--device gpu: DJL's PyTorch engine sees no GPU; the CPU libtorch from "
                             + "Maven Central has no CUDA, so point PYTORCH_LIBRARY_PATH at a libtorch 2.7.1+cu128 and set "
                             + "PYTORCH_FLAVOR=cu128 (see the README), or use --device cpu");
                 }
                 yield Device.gpu();
             }
             case "auto" -> Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            default -> throw new CaseException("--device", "= '" + choice + "' is not allowed: use auto, cpu or gpu");
+            default -> throw new UserInputException("--device", "= '" + choice + "' is not allowed: use auto, cpu or gpu");
         };
     }
 }

@@ -1,4 +1,4 @@
-package org.submodeluq.surrogate.gan;
+package org.submodeluq.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -88,7 +88,7 @@ public final class Mlp {
     }
 
     /** Broadcasting constants in the network's precision. */
-    Scalars scalars() {
+    public Scalars scalars() {
         return scalars;
     }
 

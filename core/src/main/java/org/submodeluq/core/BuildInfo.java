@@ -1,4 +1,4 @@
-package org.submodeluq.fem;
+package org.submodeluq.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +16,6 @@ public final class BuildInfo {
     /** The project version, as in the POM. */
     public static String version() {
         return PROPERTIES.getProperty("version", "unknown");
-    }
-
-    /** The Py4J version of both halves of the bridge. */
-    public static String py4jVersion() {
-        return PROPERTIES.getProperty("py4j.version", "unknown");
     }
 
     private static Properties load() {

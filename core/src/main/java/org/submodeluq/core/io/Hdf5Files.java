@@ -1,4 +1,4 @@
-package org.submodeluq.fem.io;
+package org.submodeluq.core.io;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
-import org.submodeluq.fem.BuildInfo;
-import org.submodeluq.fem.spec.CaseException;
-import org.submodeluq.fem.spec.CaseFiles;
-import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.core.BuildInfo;
+import org.submodeluq.core.UserInputException;
 
 /**
  * Writing HDF5 files the project's way: to a temporary name beside the target, forced to disk and
@@ -37,39 +35,35 @@ public final class Hdf5Files {
      * version; the caller closes it.
      *
      * @param what the layout in words, for error messages ("run file")
-     * @throws CaseException when the file is missing, not HDF5, or of another layout or version
+     * @throws UserInputException when the file is missing, not HDF5, or of another layout or version
      */
     public static HdfFile open(Path path, String format, int version, String what) {
         if (!Files.isRegularFile(path)) {
-            throw new CaseException(what + " '" + path + "' does not exist");
+            throw new UserInputException(what + " '" + path + "' does not exist");
         }
         HdfFile file;
         try {
             file = new HdfFile(path);
         } catch (HdfException e) {
-            throw new CaseException("'" + path + "' is not an HDF5 file (" + e.getMessage() + ")");
+            throw new UserInputException("'" + path + "' is not an HDF5 file (" + e.getMessage() + ")");
         }
         Attribute found = file.getAttribute(FORMAT);
         Attribute foundVersion = file.getAttribute(FORMAT_VERSION);
         if (found == null || !format.equals(found.getData()) || foundVersion == null
                 || !(foundVersion.getData() instanceof Number)) {
             file.close();
-            throw new CaseException("'" + path + "' is not a submodel-uq " + what + " (format attribute: "
+            throw new UserInputException("'" + path + "' is not a submodel-uq " + what + " (format attribute: "
                     + (found == null ? "none" : found.getData()) + ")");
         }
         int actual = ((Number) foundVersion.getData()).intValue();
         if (actual != version) {
             file.close();
-            throw new CaseException("'" + path + "' is " + what + " version " + actual + "; this build reads version "
+            throw new UserInputException("'" + path + "' is " + what + " version " + actual + "; this build reads version "
                     + version);
         }
         return file;
     }
 
-    /** The case a file of the project's was made from, as its case_yaml attribute records it. */
-    public static CaseSpec caseOf(HdfFile file, Path path) {
-        return CaseFiles.parse((String) file.getAttribute("case_yaml").getData(), path + ":case_yaml");
-    }
 
     /**
      * Writes a file through {@code content}, then moves it to {@code target}, replacing any file there.

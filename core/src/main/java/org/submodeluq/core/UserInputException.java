@@ -1,0 +1,42 @@
+package org.submodeluq.core;
+
+/**
+ * A user error anywhere in the project (a case description, an option, a file handed to a command): the message is one line that
+ * names the offending field, its value and the rule it breaks, so the command line can print it
+ * without a stack trace.
+ */
+public class UserInputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String rule;
+
+    /**
+     * @param field dotted path of the offending key, relative to the record that found it
+     * @param rule what is wrong and what is allowed, starting with the value
+     */
+    public UserInputException(String field, String rule) {
+        super(field + " " + rule);
+        this.field = field;
+        this.rule = rule;
+    }
+
+    /** A free-form user error that is not tied to one field. */
+    public UserInputException(String message) {
+        super(message);
+        this.field = "";
+        this.rule = message;
+    }
+
+    /**
+     * The same error seen from an enclosing record, whose key is {@code parent}; an error raised by
+     * a value that does not know its own key ({@code field} empty) takes the parent's key.
+     */
+    public UserInputException under(String parent) {
+        if (parent.isEmpty()) {
+            return this;
+        }
+        return new UserInputException(field.isEmpty() ? parent : parent + "." + field, rule);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * What every module of submodel-uq shares, at the bottom of the module graph: the user-input error
+ * that the command line prints as one line, and the facts of this build that result files record.
+ */
+package org.submodeluq.core;
