@@ -39,7 +39,7 @@ public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, 
         }
         long fewest = summary.meanMethod() == MeanIntervalMethod.BATCH_MEANS ? 4 : 2;
         if (Math.min(stopping.minSamples(), stopping.maxSamples()) < fewest) {
-            throw new IllegalArgumentException("the " + summary.meanMethod().cliName() + " interval needs at least "
+            throw new IllegalArgumentException("the " + summary.meanMethod().text() + " interval needs at least "
                     + fewest + " samples; the stopping rule allows " + stopping.minSamples());
         }
         for (String name : thresholds.keySet()) {

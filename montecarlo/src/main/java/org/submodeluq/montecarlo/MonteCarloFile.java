@@ -64,8 +64,8 @@ public final class MonteCarloFile {
             file.putAttribute("block_width", settings.blockWidth());
             file.putAttribute("threads", settings.threads());
             file.putAttribute("level", settings.summary().level());
-            file.putAttribute("mean_interval", settings.summary().meanMethod().cliName());
-            file.putAttribute("proportion_interval", settings.summary().proportionMethod().cliName());
+            file.putAttribute("mean_interval", settings.summary().meanMethod().text());
+            file.putAttribute("proportion_interval", settings.summary().proportionMethod().text());
             file.putAttribute("seconds_per_sample", result.secondsPerSample());
             file.putAttribute("wall_seconds", result.wallSeconds());
             file.putDataset("qoi", result.samples()).putAttribute("names",

@@ -21,29 +21,21 @@ public final class DjlRuntime {
      */
     public static void configure(int threads) {
         if (threads < 1) {
-            throw new UserInputException("--threads", "= " + threads + " is not allowed: must be >= 1");
+            throw new UserInputException("threads", "= " + threads + " is not allowed: must be >= 1");
         }
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
 
-    /**
-     * The device for {@code choice}: cpu, gpu (an error without one) or auto (a GPU when DJL sees one).
-     */
-    public static Device device(String choice) {
-        return switch (choice) {
-            case "cpu" -> Device.cpu();
-            case "gpu" -> {
-                if (Engine.getInstance().getGpuCount() == 0) {
-                    throw new UserInputException("--device gpu: DJL's PyTorch engine sees no GPU; the CPU libtorch from "
-                            + "Maven Central has no CUDA, so point PYTORCH_LIBRARY_PATH at a libtorch 2.7.1+cu128 and set "
-                            + "PYTORCH_FLAVOR=cu128 (see the README), or use --device cpu");
-                }
-                yield Device.gpu();
-            }
-            case "auto" -> Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            default -> throw new UserInputException("--device", "= '" + choice + "' is not allowed: use auto, cpu or gpu");
-        };
+    /** The DJL device for {@code choice}; asking for a GPU where DJL sees none is a user error. */
+    public static Device device(ComputeDevice choice) {
+        boolean gpu = Engine.getInstance().getGpuCount() > 0;
+        if (choice == ComputeDevice.GPU && !gpu) {
+            throw new UserInputException("device gpu: DJL's PyTorch engine sees no GPU; the CPU libtorch from Maven "
+                    + "Central has no CUDA, so point PYTORCH_LIBRARY_PATH at a libtorch 2.7.1+cu128 and set "
+                    + "PYTORCH_FLAVOR=cu128 (see docs/gpu.md), or use the CPU");
+        }
+        return choice == ComputeDevice.CPU || !gpu ? Device.cpu() : Device.gpu();
     }
 }

@@ -1,11 +1,10 @@
 package org.submodeluq.surrogate;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import org.submodeluq.core.Named;
 import org.submodeluq.core.UserInputException;
 
 /** The generators submodel-uq trains, by the name a command line or a manifest uses. */
-public enum GeneratorKind {
+public enum GeneratorKind implements Named {
     /** Resamples training samples: the reference a generator must at least match. */
     EMPIRICAL("empirical"),
     /** Independent Gaussian principal-component coefficients: the linear baseline. */
@@ -20,18 +19,17 @@ public enum GeneratorKind {
     }
 
     /** The name used on the command line and in manifests. */
+    @Override
     public String text() {
         return text;
     }
 
     /** The kind named {@code text}. */
     public static GeneratorKind of(String text) {
-        for (GeneratorKind kind : values()) {
-            if (kind.text.equals(text)) {
-                return kind;
-            }
+        try {
+            return Named.parse(GeneratorKind.class, text, "generator kind");
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
         }
-        throw new UserInputException("generator kind '" + text + "' is unknown; known kinds: "
-                + Arrays.stream(values()).map(GeneratorKind::text).collect(Collectors.joining(", ")));
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.training.Splits;
+import org.submodeluq.nn.ComputeDevice;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.data.TrainingData;
@@ -117,7 +118,7 @@ class GeneratorFilesTest {
                 "pca/manifest.json")).replace("\"kind\" : \"pca-gaussian\"", "\"kind\" : \"wgan-gp\""));
         UserInputException otherKind = assertThrows(UserInputException.class, () -> GeneratorFiles.load(directory.resolve("pca"),
                 null, Device.cpu()));
-        UserInputException gpu = assertThrows(UserInputException.class, () -> DjlRuntime.device("gpu"));
+        UserInputException gpu = assertThrows(UserInputException.class, () -> DjlRuntime.device(ComputeDevice.GPU));
         assertAll(
                 () -> assertEquals("the data hold NaN at sample 1, feature 0: generators need finite values",
                         nan.getMessage()),
@@ -132,7 +133,7 @@ class GeneratorFilesTest {
                         notModel.getMessage()),
                 () -> assertEquals("'" + directory.resolve("pca") + "': manifest.json says wgan-gp, model.h5 says "
                         + "pca-gaussian", otherKind.getMessage()),
-                () -> assertTrue(gpu.getMessage().startsWith("--device gpu: DJL's PyTorch engine sees no GPU"),
+                () -> assertTrue(gpu.getMessage().startsWith("device gpu: DJL's PyTorch engine sees no GPU"),
                         gpu.getMessage()),
                 () -> assertEquals(5, TrainingData.read(file, "/good", 1).all().size()));
     }

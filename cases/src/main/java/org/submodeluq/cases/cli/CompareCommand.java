@@ -13,6 +13,7 @@ import org.submodeluq.montecarlo.compare.Comparison;
 import org.submodeluq.montecarlo.compare.ComparisonFile;
 import org.submodeluq.montecarlo.compare.ComparisonReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,27 +44,25 @@ final class CompareCommand implements Callable<Integer> {
             description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
     private double level;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
-            description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private SeedOption seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads of the exact replay (default: one per core).")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
     @Option(names = "--markdown", paramLabel = "FILE", defaultValue = "comparison.md",
             description = "Markdown table to write (default: ${DEFAULT-VALUE}).")
     private Path markdown;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "comparison.h5",
-            description = "HDF5 table to write (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    @Mixin
+    private OutputOption out;
 
-    @Option(names = "--quiet", description = "No progress lines.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Override
     public Integer call() {
-        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int parallel = threads.count();
         if (resamples != 0 && resamples < 100) {
             throw new UserInputException("--bootstrap", "= " + resamples + " is too few for a 95 % interval: 0 (none) or "
                     + ">= 100");
@@ -71,26 +70,23 @@ final class CompareCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new UserInputException("--level", "= " + level + " must be in (0, 1)");
         }
-        if (parallel < 1) {
-            throw new UserInputException("--threads", "= " + parallel + " must be >= 1");
-        }
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         ComparisonReport report = Comparison.run(reference, monteCarlo,
-                new Comparison.Settings(resamples, level, seed, parallel), line -> {
-                    if (!quiet) {
+                new Comparison.Settings(resamples, level, seed.value(), parallel), line -> {
+                    if (!quiet.on()) {
                         err.println("compare: " + line);
                         err.flush();
                     }
                 });
-        ComparisonFile.write(out, report);
+        ComparisonFile.write(out.path(), report);
         try {
             Files.writeString(markdown, report.markdown());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + markdown + ": " + e.getMessage(), e);
         }
         stdout.print(report.text());
-        stdout.printf("wrote %s and %s%n", markdown, out);
+        stdout.printf("wrote %s and %s%n", markdown, out.path());
         stdout.flush();
         return 0;
     }

@@ -31,8 +31,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Number of full runs (default: ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private SeedOption seed;
 
     @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "auto",
             description = "fenics, java, or auto: FEniCS when the interpreter has DOLFINx, else Java "
@@ -59,12 +59,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Shares of the splits (default: ${DEFAULT-VALUE}).")
     private double[] split;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "training.h5",
-            description = "Training set to write (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    @Mixin
+    private OutputOption out;
 
-    @Option(names = "--quiet", description = "No progress display.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -72,22 +71,22 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         CaseSpec spec = caseOption.load();
         ZonedMesh zoned = new ZonedMesh(spec);
-        TrainingCampaign campaign = new TrainingCampaign(zoned, seed, samples, split, out);
+        TrainingCampaign campaign = new TrainingCampaign(zoned, seed.value(), samples, split, out.path());
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         if (parallel < 1 || retries < 0 || timeout < 1) {
             throw new UserInputException("--workers must be >= 1, --retries >= 0 and --timeout >= 1");
         }
-        ProgressBar progress = new ProgressBar(err, "generate", "samples", quiet);
+        ProgressBar progress = new ProgressBar(err, "generate", "samples", quiet.on());
         FullSolvers.Choice chosen = FullSolvers.choose(solver, python.interpreter(), spec);
         progress.note("solver: " + chosen.describe());
         long start = System.nanoTime();
         try (FullModelSolver full = FullSolvers.open(chosen, zoned, parallel, new FullSolvers.FenicsOptions(
-                python.interpreter(), Duration.ofSeconds(timeout), retries), out, progress::note)) {
-            progress.note(samples + " samples of case " + spec.name() + ", seed " + seed + ", with " + full.description()
+                python.interpreter(), Duration.ofSeconds(timeout), retries), out.path(), progress::note)) {
+            progress.note(samples + " samples of case " + spec.name() + ", seed " + seed.value() + ", with " + full.description()
                     + " on " + full.parallelism() + (chosen.solver() == FullSolvers.Request.java ? " threads" : " workers"));
             campaign.run(full, chosen.solver().name(), progress.asCampaign());
         }
-        stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", out, samples, chosen.solver(), (System.nanoTime() - start) * 1e-9);
+        stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", out.path(), samples, chosen.solver(), (System.nanoTime() - start) * 1e-9);
         stdout.flush();
         return 0;
     }

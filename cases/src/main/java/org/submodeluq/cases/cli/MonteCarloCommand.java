@@ -61,11 +61,11 @@ final class MonteCarloCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private long minSamples;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private SeedOption seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: one per core).")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
     @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
             description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
@@ -73,12 +73,12 @@ final class MonteCarloCommand implements Callable<Integer> {
 
     @Option(names = "--interval", paramLabel = "METHOD", defaultValue = "normal",
             description = "Interval of the means: normal, batch-means or bootstrap (default: ${DEFAULT-VALUE}).")
-    private String meanMethod;
+    private MeanIntervalMethod interval;
 
     @Option(names = "--proportion-interval", paramLabel = "METHOD", defaultValue = "wilson",
             description = "Interval of exceedance probabilities: wilson or clopper-pearson "
                     + "(default: ${DEFAULT-VALUE}).")
-    private String proportionMethod;
+    private ProportionIntervalMethod proportionInterval;
 
     @Option(names = "--quantiles", paramLabel = "P[,P...]", split = ",", defaultValue = "0.05,0.5,0.95",
             description = "Quantiles to report (default: ${DEFAULT-VALUE}).")
@@ -97,16 +97,14 @@ final class MonteCarloCommand implements Callable<Integer> {
                     + "do not depend on it (default: ${DEFAULT-VALUE}).")
     private int block;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "Where a WGAN-GP generator runs: auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    private String device;
+    @Mixin
+    private DeviceOption device;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "mc.h5",
-            description = "Output file (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    @Mixin
+    private OutputOption out;
 
-    @Option(names = "--quiet", description = "No progress display.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -114,17 +112,17 @@ final class MonteCarloCommand implements Callable<Integer> {
         CaseSpec spec = caseOption.load();
         CampaignSettings settings = settings();
         DjlRuntime.configure(1);
-        Device where = DjlRuntime.device(device);
+        Device where = device.resolve();
         BoundaryConditionGenerator generator = GeneratorFiles.load(generatorDirectory, null, where);
         SubmodelSampler sampler = new SubmodelSampler(new Submodel(spec), generator);
         GeneratorLabel label = new GeneratorLabel(generator.kind().text(),
                 GeneratorFiles.manifest(generatorDirectory).toString(), where.toString());
-        ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet);
+        ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet.on());
         progress.note(samples + " samples of case " + spec.name() + " from the " + label.name() + " generator in "
-                + generatorDirectory + ", seed " + seed + ", on " + settings.threads() + " threads");
-        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, out).run(progress.asCampaign());
+                + generatorDirectory + ", seed " + seed.value() + ", on " + settings.threads() + " threads");
+        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, out.path()).run(progress.asCampaign());
         long computed = result.samples().length - result.resumedSamples();
-        stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", out,
+        stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", out.path(),
                 result.samples().length, result.stopReason(), result.wallSeconds(), 1e3 * result.secondsPerSample(),
                 computed > 0 ? String.format(Locale.ROOT, ", %.0f samples/s", computed / result.wallSeconds()) : "",
                 result.resumedSamples() > 0 ? ", " + result.resumedSamples() + " resumed from the checkpoint" : "");
@@ -136,23 +134,21 @@ final class MonteCarloCommand implements Callable<Integer> {
     }
 
     private CampaignSettings settings() {
-        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        MeanIntervalMethod interval = parse(() -> MeanIntervalMethod.fromCliName(meanMethod), "--interval");
+        int parallel = threads.count();
         long fewest = interval == MeanIntervalMethod.BATCH_MEANS ? 4 : 2;
-        require(samples >= fewest, "--samples", samples + " is too few: the " + interval.cliName() + " interval needs "
+        require(samples >= fewest, "--samples", samples + " is too few: the " + interval.text() + " interval needs "
                 + "at least " + fewest);
         require(target >= 0 && target < Double.POSITIVE_INFINITY, "--target", target + " must be >= 0 (0: none)");
         require(minSamples >= fewest, "--min-samples", minSamples + " must be >= " + fewest);
         require(level > 0 && level < 1, "--level", level + " must be in (0, 1)");
         require(batch >= 1, "--batch", batch + " must be >= 1");
         require(block >= 1 && block <= batch, "--block", block + " must be in [1, --batch = " + batch + "]");
-        require(parallel >= 1, "--threads", parallel + " must be >= 1");
         SummaryOptions summary = parse(() -> new SummaryOptions(level, interval,
-                ProportionIntervalMethod.fromCliName(proportionMethod), quantiles, new double[0], seed),
-                "--proportion-interval or --quantiles");
+                proportionInterval, quantiles, new double[0], seed.value()),
+                "--quantiles");
         StoppingRule stopping = target > 0 ? new StoppingRule(samples, target, level, Math.min(minSamples, samples))
                 : StoppingRule.samples(samples);
-        return new CampaignSettings(stopping, seed, batch, block, parallel, summary, parseThresholds());
+        return new CampaignSettings(stopping, seed.value(), batch, block, parallel, summary, parseThresholds());
     }
 
     private static void require(boolean condition, String option, String rule) {
@@ -186,7 +182,7 @@ final class MonteCarloCommand implements Callable<Integer> {
     private static String describe(QoiSummary summary) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-25s mean %.5g [%.5g, %.5g] (%s), std %.4g",
                 summary.name(), summary.mean(), summary.meanInterval().lower(), summary.meanInterval().upper(),
-                summary.intervalMethod().cliName(), Math.sqrt(summary.variance())));
+                summary.intervalMethod().text(), Math.sqrt(summary.variance())));
         double[] p = summary.quantileProbabilities();
         double[] q = summary.quantiles();
         for (int k = 0; k < p.length; k++) {

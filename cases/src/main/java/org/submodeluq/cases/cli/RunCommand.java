@@ -33,9 +33,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private CaseOption caseOption;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "uq-run",
-            description = "Run directory, created if missing (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    @Mixin
+    private OutputOption out;
 
     @Option(names = "--quick", description = "Smoke-run sizes, about a minute for the default case.")
     private boolean quick;
@@ -47,8 +46,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Shares of the splits (default: 0.15,0.05,0.8; --quick 0.3,0.1,0.6).")
     private double[] split;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every stage (default: 0).")
-    private Long seed;
+    @Mixin
+    private SeedOption seed;
 
     @Option(names = "--solver", paramLabel = "SOLVER", description = "fenics, java, or auto: FEniCS when the "
             + "interpreter has DOLFINx, else Java (default: auto).")
@@ -67,12 +66,11 @@ final class RunCommand implements Callable<Integer> {
             + "(default: 500; --quick 200).")
     private Integer bootstrap;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads or FEniCS workers of the parallel stages "
-            + "(default: one per core).")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
-    @Option(names = "--quiet", description = "No progress display.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -81,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         long start = System.nanoTime();
-        RunLayout layout = new Pipeline(spec, options, out, (stage, unit) -> new ProgressBar(err, stage, unit, quiet))
+        RunLayout layout = new Pipeline(spec, options, out.path(), (stage, unit) -> new ProgressBar(err, stage, unit, quiet.on()))
                 .run();
         try {
             stdout.print(Files.readString(layout.comparisonMarkdown()));
@@ -96,11 +94,11 @@ final class RunCommand implements Callable<Integer> {
 
     /** The standard or quick sizes, with what the command line sets. */
     private RunOptions options() {
-        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int parallel = threads.count();
         RunOptions base = quick ? RunOptions.quick(python.interpreter(), parallel)
                 : RunOptions.standard(python.interpreter(), parallel);
         return new RunOptions(runs != null ? runs : base.runs(), split != null ? split : base.split(),
-                seed != null ? seed : base.seed(), solver != null ? solver : base.solver(), base.fenics(),
+                seed.value(), solver != null ? solver : base.solver(), base.fenics(),
                 iterations != null ? iterations : base.ganIterations(), samples != null ? samples : base.mcSamples(),
                 bootstrap != null ? bootstrap : base.bootstrap(), parallel);
     }

@@ -12,6 +12,7 @@ import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.SampleFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,16 +30,14 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", required = true, description = "Number of samples.")
     private int n;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private SeedOption seed;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "samples.h5",
-            description = "Output file (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    @Mixin
+    private OutputOption out;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    private String device;
+    @Mixin
+    private DeviceOption device;
 
     @Override
     public Integer call() {
@@ -47,7 +46,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         DjlRuntime.configure(1);
         PrintWriter stdout = command.commandLine().getOut();
-        BoundaryConditionGenerator generator = GeneratorFiles.load(model, null, DjlRuntime.device(device));
+        BoundaryConditionGenerator generator = GeneratorFiles.load(model, null, device.resolve());
         long values = (long) n * Arrays.stream(generator.featureShape()).asLongStream().reduce(1, (a, b) -> a * b);
         if (8 * values > Runtime.getRuntime().maxMemory() / 3) {
             throw new UserInputException("--n " + n + " samples of shape " + Arrays.toString(generator.featureShape())
@@ -55,13 +54,13 @@ final class SampleCommand implements Callable<Integer> {
                     + "through SUBMODEL_UQ_JAVA_OPTS");
         }
         long start = System.nanoTime();
-        double[][] samples = generator.sample(n, seed);
+        double[][] samples = generator.sample(n, seed.value());
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("generator_kind", generator.kind().text());
         attributes.put("generator_directory", model.toAbsolutePath().toString());
-        attributes.put("seed", seed);
-        SampleFile.write(out, samples, generator.featureShape(), attributes);
-        stdout.printf("wrote %s: %d samples of shape %s from %s (%s), in %.2f s%n", out, n,
+        attributes.put("seed", seed.value());
+        SampleFile.write(out.path(), samples, generator.featureShape(), attributes);
+        stdout.printf("wrote %s: %d samples of shape %s from %s (%s), in %.2f s%n", out.path(), n,
                 Arrays.toString(generator.featureShape()), model, generator.kind().text(),
                 (System.nanoTime() - start) * 1e-9);
         stdout.flush();

@@ -29,25 +29,25 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     private CaseOption caseOption;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed of the input stream (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private SeedOption seed;
 
     @Option(names = "--sample", paramLabel = "INDEX", defaultValue = "0",
             description = "Index of the sample in the seed's stream (default: ${DEFAULT-VALUE}).")
     private long sample;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "run.h5", description = "Output file (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    @Mixin
+    private OutputOption out;
 
     @Override
     public Integer call() {
         PrintWriter stdout = command.commandLine().getOut();
         CaseSpec spec = caseOption.load();
         ZonedMesh zoned = new ZonedMesh(spec);
-        Theta theta = new ThetaSampler(spec, seed).sample(sample);
+        Theta theta = new ThetaSampler(spec, seed.value()).sample(sample);
         stdout.printf("case %s: %d x %d mesh, %d nodes; %d steps of dt = %s; seed %d, sample %d%n", spec.name(),
                 spec.mesh().nx(), spec.mesh().ny(), zoned.full().nodeCount(), spec.time().steps(), spec.time().dt(),
-                seed, sample);
+                seed.value(), sample);
         List<String> names = Theta.names(theta.xi().length);
         double[] values = theta.toArray();
         StringBuilder inputs = new StringBuilder("theta:");
@@ -62,8 +62,8 @@ final class SolveCommand implements Callable<Integer> {
         for (int q = 0; q < quantities.length; q++) {
             stdout.printf("%-26s %.6e%n", QuantitiesOfInterest.NAMES.get(q), quantities[q]);
         }
-        RunFile.write(out, zoned, seed, sample, run);
-        stdout.printf("solved in %.3f s; wrote %s%n", seconds, out);
+        RunFile.write(out.path(), zoned, seed.value(), sample, run);
+        stdout.printf("solved in %.3f s; wrote %s%n", seconds, out.path());
         stdout.flush();
         return 0;
     }

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import org.submodeluq.core.BuildInfo;
 import org.submodeluq.fem.bridge.WorkerException;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.montecarlo.estimate.MeanIntervalMethod;
+import org.submodeluq.montecarlo.estimate.ProportionIntervalMethod;
+import org.submodeluq.nn.ComputeDevice;
+import org.submodeluq.surrogate.GeneratorKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +40,12 @@ public final class SubmodelUq {
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SubmodelUq());
+        commandLine.registerConverter(MeanIntervalMethod.class, new NamedConverter<>(MeanIntervalMethod.class, "method"));
+        commandLine.registerConverter(ProportionIntervalMethod.class,
+                new NamedConverter<>(ProportionIntervalMethod.class, "method"));
+        commandLine.registerConverter(GeneratorKind.class, new NamedConverter<>(GeneratorKind.class, "generator kind"));
+        commandLine.registerConverter(ComputeDevice.class, new NamedConverter<>(ComputeDevice.class, "device"));
+        commandLine.setDefaultValueProvider(new OutputOption.Defaults());
         commandLine.setExecutionExceptionHandler(SubmodelUq::handle);
         return commandLine;
     }

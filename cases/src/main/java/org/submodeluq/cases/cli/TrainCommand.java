@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.submodeluq.nn.ComputeDevice;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
@@ -73,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
             description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}; at these sizes a GPU buys nothing).")
-    private String device;
+    private ComputeDevice device;
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
             description = "libtorch intra-op threads (default: ${DEFAULT-VALUE}).")

@@ -104,7 +104,7 @@ class SubmodelUqTest {
                 () -> assertEquals(4, rows.length),
                 () -> assertEquals(22 * 2 * 50, rows[0].length),
                 () -> assertEquals(SubmodelUq.USER_ERROR, wrongKind.exitCode()),
-                () -> assertEquals("submodel-uq: error: generator kind 'vae' is unknown; known kinds: empirical, "
+                () -> assertEquals("submodel-uq: error: generator kind 'vae' is unknown; allowed: empirical, "
                         + "pca-gaussian, wgan-gp", wrongKind.err().strip()));
     }
 

@@ -1,7 +1,9 @@
 package org.submodeluq.montecarlo.estimate;
 
+import org.submodeluq.core.Named;
+
 /** How a confidence interval of a mean is computed from kept samples (see {@link MeanIntervals}). */
-public enum MeanIntervalMethod {
+public enum MeanIntervalMethod implements Named {
     /** Mean ± z·SE: the central limit theorem, right for independent samples of finite variance. */
     NORMAL("normal"),
     /** Student-t on the means of consecutive batches: robust to correlation between nearby samples. */
@@ -9,19 +11,19 @@ public enum MeanIntervalMethod {
     /** Percentile bootstrap: no normality assumption on the mean, for small or skewed samples. */
     BOOTSTRAP("bootstrap");
 
-    private final String cliName;
+    private final String text;
 
-    MeanIntervalMethod(String cliName) {
-        this.cliName = cliName;
+    MeanIntervalMethod(String text) {
+        this.text = text;
     }
 
-    /** The name used on the command line. */
-    public String cliName() {
-        return cliName;
+    @Override
+    public String text() {
+        return text;
     }
 
-    /** The method named {@code name} on the command line. */
-    public static MeanIntervalMethod fromCliName(String name) {
-        return CliNames.find(values(), MeanIntervalMethod::cliName, name, "mean interval method");
+    /** The method named {@code text}. */
+    public static MeanIntervalMethod of(String text) {
+        return Named.parse(MeanIntervalMethod.class, text, "mean interval method");
     }
 }

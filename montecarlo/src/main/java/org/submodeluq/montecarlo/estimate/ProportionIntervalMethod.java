@@ -1,25 +1,27 @@
 package org.submodeluq.montecarlo.estimate;
 
+import org.submodeluq.core.Named;
+
 /** How a confidence interval of a probability is computed from a count (see {@link Proportions}). */
-public enum ProportionIntervalMethod {
+public enum ProportionIntervalMethod implements Named {
     /** Wilson score interval: close to nominal coverage, sensible at 0 and n successes. */
     WILSON("wilson"),
     /** Clopper-Pearson exact interval: never below nominal coverage, hence wider. */
     CLOPPER_PEARSON("clopper-pearson");
 
-    private final String cliName;
+    private final String text;
 
-    ProportionIntervalMethod(String cliName) {
-        this.cliName = cliName;
+    ProportionIntervalMethod(String text) {
+        this.text = text;
     }
 
-    /** The name used on the command line. */
-    public String cliName() {
-        return cliName;
+    @Override
+    public String text() {
+        return text;
     }
 
-    /** The method named {@code name} on the command line. */
-    public static ProportionIntervalMethod fromCliName(String name) {
-        return CliNames.find(values(), ProportionIntervalMethod::cliName, name, "proportion interval method");
+    /** The method named {@code text}. */
+    public static ProportionIntervalMethod of(String text) {
+        return Named.parse(ProportionIntervalMethod.class, text, "proportion interval method");
     }
 }

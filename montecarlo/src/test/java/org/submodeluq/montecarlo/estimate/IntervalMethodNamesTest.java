@@ -9,31 +9,31 @@ class IntervalMethodNamesTest {
 
     @Test
     void meanMethodsHaveHyphenatedLowerCaseNames() {
-        assertEquals("normal", MeanIntervalMethod.NORMAL.cliName());
-        assertEquals("batch-means", MeanIntervalMethod.BATCH_MEANS.cliName());
-        assertEquals("bootstrap", MeanIntervalMethod.BOOTSTRAP.cliName());
+        assertEquals("normal", MeanIntervalMethod.NORMAL.text());
+        assertEquals("batch-means", MeanIntervalMethod.BATCH_MEANS.text());
+        assertEquals("bootstrap", MeanIntervalMethod.BOOTSTRAP.text());
         for (MeanIntervalMethod method : MeanIntervalMethod.values()) {
-            assertEquals(method, MeanIntervalMethod.fromCliName(method.cliName()));
+            assertEquals(method, MeanIntervalMethod.of(method.text()));
         }
     }
 
     @Test
     void proportionMethodsHaveHyphenatedLowerCaseNames() {
-        assertEquals("wilson", ProportionIntervalMethod.WILSON.cliName());
-        assertEquals("clopper-pearson", ProportionIntervalMethod.CLOPPER_PEARSON.cliName());
+        assertEquals("wilson", ProportionIntervalMethod.WILSON.text());
+        assertEquals("clopper-pearson", ProportionIntervalMethod.CLOPPER_PEARSON.text());
         for (ProportionIntervalMethod method : ProportionIntervalMethod.values()) {
-            assertEquals(method, ProportionIntervalMethod.fromCliName(method.cliName()));
+            assertEquals(method, ProportionIntervalMethod.of(method.text()));
         }
     }
 
     @Test
     void unknownNamesListTheAllowedOnes() {
         IllegalArgumentException mean = assertThrows(IllegalArgumentException.class,
-                () -> MeanIntervalMethod.fromCliName("BATCH_MEANS"));
+                () -> MeanIntervalMethod.of("BATCH_MEANS"));
         assertEquals("mean interval method 'BATCH_MEANS' is unknown; allowed: normal, batch-means, bootstrap",
                 mean.getMessage());
         IllegalArgumentException proportion = assertThrows(IllegalArgumentException.class,
-                () -> ProportionIntervalMethod.fromCliName("wald"));
+                () -> ProportionIntervalMethod.of("wald"));
         assertEquals("proportion interval method 'wald' is unknown; allowed: wilson, clopper-pearson",
                 proportion.getMessage());
     }
