@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.fem.model.BoundaryTraces;
@@ -102,6 +103,7 @@ class MonteCarloCampaignTest {
     }
 
     @Test
+    @Tag("slow")
     void aPrecisionTargetStopsAtTheSameBatchOnAnyThreadCount(@TempDir Path directory) {
         StoppingRule rule = new StoppingRule(5000, 0.02, 0.95, 20);
         MonteCarloResult one = run(directory.resolve("one.h5"), settings(rule, 10, 1, 1), -1);
@@ -117,6 +119,7 @@ class MonteCarloCampaignTest {
     }
 
     @Test
+    @Tag("slow")
     void theMeanIntervalCoversTheKnownMeanInNinetyFivePercentOfRepetitions() {
         CaseSpec coarse = SPEC.withTime(25, 0.08);
         Submodel zone = new Submodel(coarse);

@@ -8,6 +8,7 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.core.random.KeyedStreams;
@@ -39,6 +40,7 @@ class KnownDistributionsTest {
     }
 
     @Test
+    @Tag("slow")
     void gaussianDataIsRecoveredByPcaGaussianAndMatchedByTheGan(@TempDir Path directory) {
         UniformRandomProvider rng = KeyedStreams.stream(11, 0);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -101,6 +103,7 @@ class KnownDistributionsTest {
     }
 
     @Test
+    @Tag("slow")
     void ganPutsMassOnEveryModeOfAMixtureAndBeatsTheLinearBaseline(@TempDir Path directory) {
         UniformRandomProvider rng = KeyedStreams.stream(12, 0);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.montecarlo.MonteCarloFile;
@@ -74,6 +75,7 @@ class MonteCarloCommandTest {
     }
 
     @Test
+    @Tag("slow")
     void aCampaignKilledWithSigkillHalfwayResumesToTheSameBits() throws Exception {
         Path whole = directory.resolve("whole.h5");
         Cli.Result uninterrupted = execute(mc(whole, "--threads", "2").toArray(new String[0]));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.cases.pipeline.RunLayout;
@@ -44,6 +45,7 @@ class RunCommandTest {
     }
 
     @Test
+    @Tag("slow")
     void aRerunReusesEveryStageAndMoreSamplesRedoOnlyTheMonteCarloAndTheComparison() throws Exception {
         Path out = directory.resolve("reuse");
         RunLayout layout = new RunLayout(out);
@@ -80,6 +82,7 @@ class RunCommandTest {
     }
 
     @Test
+    @Tag("slow")
     void aRunKilledDuringTrainingDoesNotRegenerateWhenStartedAgain() throws Exception {
         Path out = directory.resolve("killed");
         RunLayout layout = new RunLayout(out);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.fem.io.RunFile;
@@ -109,6 +110,7 @@ class SubmodelUqTest {
     }
 
     @Test
+    @Tag("slow")
     void benchPrintsTheSummaryTableBesideTheAskedDetailsAndWritesItsFigures(@TempDir Path directory) throws Exception {
         Path json = directory.resolve("bench.json");
         Cli.Result result = execute("bench", "--quick", "--solver", "--meshes", "20x5,40x10", "--steps", "20",

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.fem.io.TrainingSetFile;
@@ -130,6 +131,7 @@ class WorkerPoolTest {
     }
 
     @Test
+    @Tag("slow")
     void killingTheJvmLeavesNoWorkerBehind(@TempDir Path directory) throws Exception {
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), PoolHolder.class.getName(), python,

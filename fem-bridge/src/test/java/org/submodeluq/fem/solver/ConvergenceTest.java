@@ -3,6 +3,7 @@ package org.submodeluq.fem.solver;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
@@ -40,6 +41,7 @@ class ConvergenceTest {
     private static final double COARSE_DT = 0.04;
 
     @Test
+    @Tag("slow")
     void errorFallsAtSecondOrderWhenHAndDtAreHalved() {
         CaseSpec base = CaseFiles.parse(UNIFORM_END_LOAD, "uniform end load");
         double[][] reference = sampledHistory(base, 16);

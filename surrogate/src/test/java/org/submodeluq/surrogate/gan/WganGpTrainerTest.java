@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ class WganGpTrainerTest {
     }
 
     @Test
+    @Tag("slow")
     void sameSeedGivesTheSameBits(@TempDir Path directory) {
         WganGpTrainer.Result first = train(options(200), directory.resolve("a"), TrainingListener.SILENT);
         WganGpTrainer.Result second = train(options(200), directory.resolve("b"), TrainingListener.SILENT);
@@ -53,6 +55,7 @@ class WganGpTrainerTest {
     }
 
     @Test
+    @Tag("slow")
     void runKilledAfterACheckpointResumesToTheSameModel(@TempDir Path directory) throws IOException {
         WganGpTrainer.Result uninterrupted = train(options(300), directory.resolve("whole"), TrainingListener.SILENT);
         Path interrupted = directory.resolve("interrupted");
@@ -86,6 +89,7 @@ class WganGpTrainerTest {
     }
 
     @Test
+    @Tag("slow")
     void residentMemoryStaysFlatOverThousandsOfIterations(@TempDir Path directory) {
         long[] resident = new long[2];
         train(options(5000), directory, new TrainingListener() {
