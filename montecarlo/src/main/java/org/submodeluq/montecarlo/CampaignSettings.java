@@ -15,12 +15,11 @@ import org.submodeluq.montecarlo.estimate.SummaryOptions;
  * @param stopping the sample count, and optionally a target relative half-width of the mean's interval
  * @param seed sample i reads stream i of this seed
  * @param batchSize samples per checkpoint record and per stopping test
- * @param blockWidth samples advanced together through one multi-right-hand-side solve per step
  * @param threads worker threads
  * @param summary the statistics reported at the end; its thresholds are ignored
  * @param thresholds per quantity of interest, the thresholds whose exceedance probability to estimate
  */
-public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, int blockWidth, int threads,
+public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, int threads,
                                SummaryOptions summary, Map<String, double[]> thresholds) {
 
     /** Default samples per batch: small enough to lose little to a crash, large enough to amortise the log. */
@@ -29,10 +28,6 @@ public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, 
     public CampaignSettings {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
-        if (blockWidth < 1 || blockWidth > batchSize) {
-            throw new IllegalArgumentException("block width must be in [1, batch size = " + batchSize + "], got "
-                    + blockWidth);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -53,7 +48,7 @@ public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, 
 
     /** A campaign of exactly {@code samples} samples with default statistics and no thresholds. */
     public static CampaignSettings of(long samples, long seed, int threads) {
-        return new CampaignSettings(StoppingRule.samples(samples), seed, DEFAULT_BATCH, 1, threads,
+        return new CampaignSettings(StoppingRule.samples(samples), seed, DEFAULT_BATCH, threads,
                 SummaryOptions.defaults(), Map.of());
     }
 

@@ -103,8 +103,7 @@ public final class MonteCarloCampaign {
                 try {
                     long begin = System.nanoTime();
                     int n = settings.samplesIn(batch);
-                    double[][] quantities = sampler.run(settings.seed(), batch * settings.batchSize(), n,
-                            settings.blockWidth());
+                    double[][] quantities = sampler.run(settings.seed(), batch * settings.batchSize(), n);
                     double[] record = BatchRecord.pack(quantities, settings.batchSize(),
                             (System.nanoTime() - begin) / 1e9);
                     log.append(batch, record);

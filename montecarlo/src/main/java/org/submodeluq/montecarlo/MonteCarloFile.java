@@ -18,8 +18,8 @@ import org.submodeluq.montecarlo.estimate.QoiSummary;
  * <pre>
  * /                      attributes: format, format_version, tool, tool_version, case_name, case_yaml,
  *                        generator, generator_manifest, generator_device, seed, samples, max_samples,
- *                        target_relative_half_width, stop_reason, batch_size, block_width, threads,
- *                        level, mean_interval, proportion_interval, seconds_per_sample, wall_seconds
+ *                        target_relative_half_width, stop_reason, batch_size, threads, level,
+ *                        mean_interval, proportion_interval, seconds_per_sample, wall_seconds
  * /qoi                   (n, q)  quantities of interest in sample order; attribute names
  * /statistics/NAME       attributes n, mean, variance, standard_error, mean_lower, mean_upper;
  *                        datasets quantile_probabilities, quantiles and, with thresholds,
@@ -61,7 +61,6 @@ public final class MonteCarloFile {
             file.putAttribute("target_relative_half_width", settings.stopping().targetRelativeHalfWidth());
             file.putAttribute("stop_reason", result.stopReason());
             file.putAttribute("batch_size", settings.batchSize());
-            file.putAttribute("block_width", settings.blockWidth());
             file.putAttribute("threads", settings.threads());
             file.putAttribute("level", settings.summary().level());
             file.putAttribute("mean_interval", settings.summary().meanMethod().text());

@@ -1,8 +1,6 @@
 package org.submodeluq.montecarlo;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Submodel;
@@ -48,22 +46,16 @@ public final class SubmodelSampler {
     }
 
     /**
-     * The quantities of samples {@code first .. first + n - 1} of {@code seed}, {@code blockWidth} at
-     * a time through the submodel (results do not depend on the width).
+     * The quantities of samples {@code first .. first + n - 1} of {@code seed}, one at a time through
+     * the submodel.
      *
      * @return n rows in the order of {@link QuantitiesOfInterest#NAMES}
      */
-    public double[][] run(long seed, long first, int n, int blockWidth) {
-        List<BoundaryTraces> traces = new ArrayList<>(n);
-        for (double[] row : generator.sample(seed, first, n)) {
-            traces.add(new BoundaryTraces(nodes, steps, row));
-        }
+    public double[][] run(long seed, long first, int n) {
+        double[][] rows = generator.sample(seed, first, n);
         double[][] quantities = new double[n][];
-        for (int start = 0; start < n; start += blockWidth) {
-            List<QuantitiesOfInterest> block = submodel.run(traces.subList(start, Math.min(start + blockWidth, n)));
-            for (int k = 0; k < block.size(); k++) {
-                quantities[start + k] = block.get(k).toArray();
-            }
+        for (int k = 0; k < n; k++) {
+            quantities[k] = submodel.run(new BoundaryTraces(nodes, steps, rows[k])).toArray();
         }
         return quantities;
     }

@@ -28,7 +28,7 @@ import org.submodeluq.montecarlo.estimate.MeanIntervals;
 import org.submodeluq.montecarlo.estimate.StoppingRule;
 import org.submodeluq.montecarlo.estimate.SummaryOptions;
 
-/** Campaigns: independent of threads, blocks and crashes; stopped by the rule; right on a known answer. */
+/** Campaigns: independent of threads and crashes; stopped by the rule; right on a known answer. */
 class MonteCarloCampaignTest {
 
     private static final CaseSpec SPEC = CaseFiles.defaultCase().withMesh(40, 10).withTime(50, 0.04);
@@ -47,15 +47,15 @@ class MonteCarloCampaignTest {
         return new MonteCarloCampaign(sampler, LABEL, settings, out).run(CampaignProgress.SILENT);
     }
 
-    private static CampaignSettings settings(StoppingRule stopping, int batch, int block, int threads) {
-        return new CampaignSettings(stopping, 17, batch, block, threads, SummaryOptions.defaults(),
+    private static CampaignSettings settings(StoppingRule stopping, int batch, int threads) {
+        return new CampaignSettings(stopping, 17, batch, threads, SummaryOptions.defaults(),
                 Map.of("peak_von_mises", new double[] {0.1, 0.2}));
     }
 
     @Test
-    void threadsAndBlocksDoNotChangeABit(@TempDir Path directory) {
-        MonteCarloResult one = run(directory.resolve("one.h5"), settings(StoppingRule.samples(45), 10, 1, 1), -1);
-        MonteCarloResult two = run(directory.resolve("two.h5"), settings(StoppingRule.samples(45), 10, 4, 2), -1);
+    void threadsDoNotChangeABit(@TempDir Path directory) {
+        MonteCarloResult one = run(directory.resolve("one.h5"), settings(StoppingRule.samples(45), 10, 1), -1);
+        MonteCarloResult two = run(directory.resolve("two.h5"), settings(StoppingRule.samples(45), 10, 2), -1);
         assertEquals(45, one.samples().length);
         for (int i = 0; i < 45; i++) {
             assertArrayEquals(one.samples()[i], two.samples()[i], 0.0, "sample " + i);
@@ -67,11 +67,11 @@ class MonteCarloCampaignTest {
 
     @Test
     void aCampaignThatCrashedResumesToTheSameBits(@TempDir Path directory) {
-        MonteCarloResult whole = run(directory.resolve("whole.h5"), settings(StoppingRule.samples(60), 10, 1, 2), -1);
+        MonteCarloResult whole = run(directory.resolve("whole.h5"), settings(StoppingRule.samples(60), 10, 2), -1);
         Path out = directory.resolve("resumed.h5");
-        assertThrows(IllegalStateException.class, () -> run(out, settings(StoppingRule.samples(60), 10, 1, 1), 30));
+        assertThrows(IllegalStateException.class, () -> run(out, settings(StoppingRule.samples(60), 10, 1), 30));
         assertTrue(Files.exists(directory.resolve("resumed.h5.checkpoint")));
-        MonteCarloResult resumed = run(out, settings(StoppingRule.samples(60), 10, 1, 2), -1);
+        MonteCarloResult resumed = run(out, settings(StoppingRule.samples(60), 10, 2), -1);
         assertEquals(30, resumed.resumedSamples());
         assertArrayEquals(whole.samples(), resumed.samples());
         assertEquals(whole.summaries(), resumed.summaries());
@@ -82,7 +82,7 @@ class MonteCarloCampaignTest {
         Path out = directory.resolve("failed.h5");
         SubmodelSampler sampler = new SubmodelSampler(submodel, new ScaledTraces(base, 35, true));
         AssertionError error = assertThrows(AssertionError.class, () -> new MonteCarloCampaign(sampler, LABEL,
-                settings(StoppingRule.samples(60), 10, 1, 2), out).run(CampaignProgress.SILENT));
+                settings(StoppingRule.samples(60), 10, 2), out).run(CampaignProgress.SILENT));
         assertEquals("simulated crash at sample 35", error.getMessage());
         assertFalse(Files.exists(out));
         assertTrue(Files.exists(directory.resolve("failed.h5.checkpoint")), "finished batches are kept");
@@ -92,12 +92,12 @@ class MonteCarloCampaignTest {
     void aShortLastBatchIsRecomputedWhenACampaignResumesWithMoreSamples(@TempDir Path directory) throws Exception {
         Path out = directory.resolve("grown.h5");
         Files.createDirectories(out.resolve("occupied"));
-        assertThrows(UncheckedIOException.class, () -> run(out, settings(StoppingRule.samples(25), 10, 1, 1), -1),
+        assertThrows(UncheckedIOException.class, () -> run(out, settings(StoppingRule.samples(25), 10, 1), -1),
                 "the output is a non-empty directory: every batch is in the checkpoint, the file is not written");
         Files.delete(out.resolve("occupied"));
         Files.delete(out);
-        MonteCarloResult grown = run(out, settings(StoppingRule.samples(40), 10, 1, 2), -1);
-        MonteCarloResult fresh = run(directory.resolve("fresh.h5"), settings(StoppingRule.samples(40), 10, 1, 2), -1);
+        MonteCarloResult grown = run(out, settings(StoppingRule.samples(40), 10, 2), -1);
+        MonteCarloResult fresh = run(directory.resolve("fresh.h5"), settings(StoppingRule.samples(40), 10, 2), -1);
         assertEquals(20, grown.resumedSamples(), "batches 0 and 1 are kept, the short batch 2 is not");
         assertArrayEquals(fresh.samples(), grown.samples());
     }
@@ -106,8 +106,8 @@ class MonteCarloCampaignTest {
     @Tag("slow")
     void aPrecisionTargetStopsAtTheSameBatchOnAnyThreadCount(@TempDir Path directory) {
         StoppingRule rule = new StoppingRule(5000, 0.02, 0.95, 20);
-        MonteCarloResult one = run(directory.resolve("one.h5"), settings(rule, 10, 1, 1), -1);
-        MonteCarloResult two = run(directory.resolve("two.h5"), settings(rule, 10, 1, 2), -1);
+        MonteCarloResult one = run(directory.resolve("one.h5"), settings(rule, 10, 1), -1);
+        MonteCarloResult two = run(directory.resolve("two.h5"), settings(rule, 10, 2), -1);
         int n = one.samples().length;
         double widest = one.summaries().stream()
                 .mapToDouble(s -> s.meanInterval().halfWidth() / Math.abs(s.mean())).max().orElseThrow();
@@ -127,12 +127,12 @@ class MonteCarloCampaignTest {
         double truth = zone.run(traces).peakCentreDisplacement();
         SubmodelSampler sampler = new SubmodelSampler(zone, new ScaledTraces(traces, -1));
         assertTrue(truth > 1e-3, "the wave must reach the centre: " + truth);
-        assertEquals(ScaledTraces.scale(3, 5) * truth, sampler.run(3, 5, 1, 1)[0][0], 1e-12 * truth,
+        assertEquals(ScaledTraces.scale(3, 5) * truth, sampler.run(3, 5, 1)[0][0], 1e-12 * truth,
                 "linearity: sample = a x base");
         int repetitions = 1000;
         int n = 100;
         long covered = IntStream.range(0, repetitions).parallel().filter(r -> {
-            double[][] samples = sampler.run(1000 + r, 0, n, 1);
+            double[][] samples = sampler.run(1000 + r, 0, n);
             return MeanIntervals.normal(MonteCarloResult.column(samples, 0), 0.95).contains(truth);
         }).count();
         double coverage = covered / (double) repetitions;
@@ -147,7 +147,7 @@ class MonteCarloCampaignTest {
         UserInputException shape = assertThrows(UserInputException.class,
                 () -> new SubmodelSampler(other, new ScaledTraces(base, -1)));
         UserInputException threshold = assertThrows(UserInputException.class, () -> new CampaignSettings(
-                StoppingRule.samples(10), 1, 10, 1, 1, SummaryOptions.defaults(), Map.of("peak_stress", new double[] {1})));
+                StoppingRule.samples(10), 1, 10, 1, SummaryOptions.defaults(), Map.of("peak_stress", new double[] {1})));
         assertAll(
                 () -> assertTrue(shape.getMessage().startsWith("the empirical generator makes traces of shape "
                         + "22 x 2 x 50 (nodes x components x steps) but the zone of case"), shape.getMessage()),

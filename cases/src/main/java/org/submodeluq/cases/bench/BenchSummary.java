@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The one summary table of {@code submodel-uq bench}, built from the figures of the same run (keyed
  * as in its JSON output), so that every ratio compares numbers measured in one sitting. Full runs and
- * Monte Carlo samples come from the rows of the summary's mesh and block width; the sample's cost is
+ * Monte Carlo samples come from the rows of the summary's mesh; the sample's cost is
  * that of the row with the fewest threads, per thread.
  */
 public final class BenchSummary {
@@ -19,17 +19,16 @@ public final class BenchSummary {
     /**
      * The Markdown table.
      *
-     * @param results the run's figures: {@code mesh}, {@code steps}, {@code block}, {@code monte_carlo},
+     * @param results the run's figures: {@code mesh}, {@code steps}, {@code monte_carlo},
      *                {@code gan}, {@code matformer_training}, {@code matformer_decoding},
      *                {@code matformer_speculative}, and {@code fenics_unavailable} when FEniCS was missing
      */
     public static String table(Map<String, Object> results) {
         List<Map<String, Object>> monteCarlo = rows(results, "monte_carlo").stream()
-                .filter(row -> row.get("mesh").equals(results.get("mesh")) && row.get("block").equals(results.get("block")))
+                .filter(row -> row.get("mesh").equals(results.get("mesh")))
                 .sorted(Comparator.comparingInt(row -> (int) row.get("threads"))).toList();
         if (monteCarlo.isEmpty()) {
-            throw new IllegalArgumentException("no Monte Carlo row for mesh " + results.get("mesh") + " and block "
-                    + results.get("block"));
+            throw new IllegalArgumentException("no Monte Carlo row for mesh " + results.get("mesh"));
         }
         Map<String, Object> fewest = monteCarlo.get(0);
         double sampleMs = number(fewest, "sample_ms_per_thread");
@@ -40,7 +39,7 @@ public final class BenchSummary {
         Object fenicsMs = fewest.get("fenics_full_run_ms");
         row(out, "full run, FEniCS via Py4J, 1 worker", fenicsMs == null
                 ? "not available: " + results.get("fenics_unavailable") : format("%.1f ms", fenicsMs));
-        row(out, "Monte Carlo sample, per thread (" + threads(fewest) + ", block " + results.get("block") + ")",
+        row(out, "Monte Carlo sample, per thread (" + threads(fewest) + ")",
                 format("%.2f ms", sampleMs));
         row(out, "full run / sample, Java", format("%.1fx", javaMs / sampleMs));
         row(out, "full run / sample, FEniCS", fenicsMs == null ? "not available: no FEniCS full run"

@@ -28,7 +28,7 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
 
 /**
  * Monte Carlo throughput: whole campaigns (generation, submodel, quantities, checkpoint and output
- * file) per thread count and solve block width, driven by a PCA-Gaussian generator fitted on a few
+ * file) per thread count, driven by a PCA-Gaussian generator fitted on a few
  * Java full runs of the same mesh, beside the cost of one Java full run, so that the ratio of a full
  * run to a Monte Carlo sample is measured in one sitting.
  */
@@ -44,13 +44,12 @@ public final class MonteCarloBench {
     }
 
     /**
-     * Rows for one mesh: one per (threads, block width), each with the full runs' costs and their
+     * Rows for one mesh: one per thread count, each with the full runs' costs and their
      * ratios to a sample's cost per thread.
      *
      * @param fenicsMs a FEniCS full run's cost on this mesh, measured by the caller, or null
      */
-    public List<Map<String, Object>> time(CaseSpec spec, List<Integer> threadCounts, List<Integer> blockWidths,
-                                          Double fenicsMs) {
+    public List<Map<String, Object>> time(CaseSpec spec, List<Integer> threadCounts, Double fenicsMs) {
         ZonedMesh zoned = new ZonedMesh(spec);
         FullModel full = new FullModel(zoned);
         ThetaSampler thetas = new ThetaSampler(spec, 1);
@@ -67,26 +66,23 @@ public final class MonteCarloBench {
                 PcaReduction.fit(new SampleMatrix(traces, shape), 0.999, 0), shape);
         Submodel submodel = new Submodel(zoned);
         SubmodelSampler sampler = new SubmodelSampler(submodel, generator);
-        campaign(sampler, Math.max(2, samples / 5), 1, 1);
+        campaign(sampler, Math.max(2, samples / 5), 1);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int threads : threadCounts) {
-            for (int block : blockWidths) {
-                double seconds = campaign(sampler, samples, threads, block);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("mesh", spec.mesh().nx() + "x" + spec.mesh().ny());
-                row.put("threads", threads);
-                row.put("block", block);
-                row.put("samples", samples);
-                row.put("samples_per_s", samples / seconds);
-                row.put("sample_ms_per_thread", 1e3 * seconds * threads / samples);
-                row.put("java_full_run_ms", 1e3 * fullRun);
-                row.put("java_full_run_per_sample", fullRun * samples / (seconds * threads));
-                if (fenicsMs != null) {
-                    row.put("fenics_full_run_ms", fenicsMs);
-                    row.put("fenics_full_run_per_sample", 1e-3 * fenicsMs * samples / (seconds * threads));
-                }
-                rows.add(row);
+            double seconds = campaign(sampler, samples, threads);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("mesh", spec.mesh().nx() + "x" + spec.mesh().ny());
+            row.put("threads", threads);
+            row.put("samples", samples);
+            row.put("samples_per_s", samples / seconds);
+            row.put("sample_ms_per_thread", 1e3 * seconds * threads / samples);
+            row.put("java_full_run_ms", 1e3 * fullRun);
+            row.put("java_full_run_per_sample", fullRun * samples / (seconds * threads));
+            if (fenicsMs != null) {
+                row.put("fenics_full_run_ms", fenicsMs);
+                row.put("fenics_full_run_per_sample", 1e-3 * fenicsMs * samples / (seconds * threads));
             }
+            rows.add(row);
         }
         return rows;
     }
@@ -97,7 +93,7 @@ public final class MonteCarloBench {
     }
 
     /** Wall seconds of one whole campaign, written to a scratch file. */
-    private static double campaign(SubmodelSampler sampler, int samples, int threads, int block) {
+    private static double campaign(SubmodelSampler sampler, int samples, int threads) {
         Path scratch;
         try {
             scratch = Files.createTempDirectory("submodel-uq-bench");
@@ -106,7 +102,7 @@ public final class MonteCarloBench {
         }
         try {
             CampaignSettings settings = new CampaignSettings(StoppingRule.samples(samples), 1,
-                    Math.max(block, CampaignSettings.DEFAULT_BATCH), block, threads, SummaryOptions.defaults(), Map.of());
+                    CampaignSettings.DEFAULT_BATCH, threads, SummaryOptions.defaults(), Map.of());
             long start = System.nanoTime();
             new MonteCarloCampaign(sampler, new GeneratorLabel("pca-gaussian", "{}", "cpu"), settings,
                     scratch.resolve("mc.h5")).run(CampaignProgress.SILENT);
@@ -122,12 +118,12 @@ public final class MonteCarloBench {
 
     /** The Markdown table of Monte Carlo rows. */
     public static String table(List<Map<String, Object>> rows) {
-        StringBuilder out = new StringBuilder("| mesh | threads | block | samples | samples/s | ms per sample per thread "
+        StringBuilder out = new StringBuilder("| mesh | threads | samples | samples/s | ms per sample per thread "
                 + "| Java full run ms | Java full run / sample | FEniCS full run ms | FEniCS full run / sample |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> row : rows) {
-            out.append(String.format("| %s | %d | %d | %d | %.1f | %.2f | %.1f | %.1fx | %s | %s |%n", row.get("mesh"),
-                    row.get("threads"), row.get("block"), row.get("samples"), row.get("samples_per_s"),
+            out.append(String.format("| %s | %d | %d | %.1f | %.2f | %.1f | %.1fx | %s | %s |%n", row.get("mesh"),
+                    row.get("threads"), row.get("samples"), row.get("samples_per_s"),
                     row.get("sample_ms_per_thread"), row.get("java_full_run_ms"), row.get("java_full_run_per_sample"),
                     row.containsKey("fenics_full_run_ms") ? String.format("%.1f", row.get("fenics_full_run_ms")) : "n/a",
                     row.containsKey("fenics_full_run_per_sample")

@@ -18,13 +18,15 @@ import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.fem.solver.StepObserver;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.bridge.PythonRuntime;
+import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 
 /**
  * Times the Java solver's full runs and submodel runs on one mesh, and optionally the same Newmark
- * loop in DOLFINx right after (a Python process running the bundled reference script). "Per step" is
- * the time from the end of step 1 to the end of step N divided by N - 1: the loop without assembly
- * and factorisation.
+ * loop in DOLFINx right after (a Python process running the bundled reference script, which steps
+ * with the FEniCS worker's own time loop). "Per step" is the time from the end of step 1 to the end
+ * of step N divided by N - 1: the loop without assembly and factorisation.
  */
 public final class SolverBench {
 
@@ -114,7 +116,8 @@ public final class SolverBench {
         int steps = (int) row.get("steps");
         List<String> arguments = List.of(interpreter, script().toString(), Integer.toString(steps),
                 Double.toString(dt), Integer.toString(repeats), (String) row.get("mesh"));
-        Map<String, String> figures = reference(arguments, interpreter);
+        PythonRuntime runtime = PythonRuntime.resolve(interpreter, CaseFiles.defaultCase().fenics());
+        Map<String, String> figures = reference(arguments, runtime);
         double setup = figure(figures, "setup");
         int dolfinxSteps = (int) figure(figures, "steps");
         double best = 1e3 * figure(figures, "loop_min") / dolfinxSteps;
@@ -127,12 +130,15 @@ public final class SolverBench {
     }
 
     /** Runs the reference script and returns the "key value" pairs of its "mesh ..." line. */
-    private static Map<String, String> reference(List<String> arguments, String interpreter) {
+    private static Map<String, String> reference(List<String> arguments, PythonRuntime runtime) {
+        String interpreter = runtime.interpreter();
         try {
             Path output = Files.createTempFile("submodel-uq-dolfinx", ".txt");
             try {
-                Process process = new ProcessBuilder(arguments).redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .redirectOutput(output.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(arguments).redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .redirectOutput(output.toFile());
+                runtime.addWorkerPackage(builder.environment());
+                Process process = builder.start();
                 process.getOutputStream().close();
                 if (!process.waitFor(1, TimeUnit.HOURS)) {
                     process.destroyForcibly();

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * table (full runs, Java and FEniCS, against a Monte Carlo sample; Monte Carlo, WGAN-GP and MatFormer
  * throughputs), with the figures also written as JSON. Flags add detailed tables: {@code --solver} the
  * Java solver per run and per step (optionally beside DOLFINx), {@code --campaign} training-set generation
- * and the Py4J overhead per call, {@code --mc} the Monte Carlo sweep over meshes and block widths,
+ * and the Py4J overhead per call, {@code --mc} the Monte Carlo sweep over meshes,
  * {@code --matformer} MatFormer training, decoding and speculative decoding for every k.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -103,8 +103,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "libtorch thread counts for the WGAN-GP timing (default: ${DEFAULT-VALUE}).")
     private List<Integer> ganThreads;
 
-    @Option(names = "--mc", description = "Also print the Monte Carlo table, over every --mc-meshes mesh and "
-            + "--mc-blocks width (the summary uses only the first of each).")
+    @Option(names = "--mc", description = "Also print the Monte Carlo table, over every --mc-meshes mesh (the "
+            + "summary uses only the first).")
     private boolean monteCarlo;
 
     @Option(names = "--mc-meshes", paramLabel = "NXxNY", split = ",", defaultValue = "80x20,160x40",
@@ -118,11 +118,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mc-threads", paramLabel = "T", split = ",", defaultValue = "1,2",
             description = "Thread counts for the Monte Carlo timings (default: ${DEFAULT-VALUE}).")
     private List<Integer> monteCarloThreads;
-
-    @Option(names = "--mc-blocks", paramLabel = "B", split = ",", defaultValue = "1,16",
-            description = "Solve block widths for the Monte Carlo timings; the summary's is the first (default: "
-                    + "${DEFAULT-VALUE}).")
-    private List<Integer> monteCarloBlocks;
 
     @Option(names = "--matformer", description = "Also print the MatFormer tables: training, decoding with and "
             + "without the KV cache, and speculative decoding for k = 2, 4, 8.")
@@ -162,7 +157,6 @@ final class BenchCommand implements Callable<Integer> {
         results.put("cores", Runtime.getRuntime().availableProcessors());
         results.put("mesh", monteCarloMeshes.get(0).trim());
         results.put("steps", steps);
-        results.put("block", monteCarloBlocks.get(0));
         if (fenicsUnavailable != null) {
             results.put("fenics_unavailable", fenicsUnavailable);
         }
@@ -227,10 +221,10 @@ final class BenchCommand implements Callable<Integer> {
     /** Checks every option before anything is measured, so that a typo costs no minutes. */
     private void validate() {
         if (steps < 2 || repeats < 1 || campaignSamples < 3 || ganIterations < 1 || monteCarloSamples < 10
-                || matformerSteps < 1 || Stream.of(workers, ganThreads, monteCarloThreads, monteCarloBlocks)
+                || matformerSteps < 1 || Stream.of(workers, ganThreads, monteCarloThreads)
                         .flatMap(List::stream).anyMatch(count -> count < 1)) {
             throw new UserInputException("--steps must be >= 2, --repeats, --gan-iterations, --matformer-steps, --workers, "
-                    + "--gan-threads, --mc-threads and --mc-blocks >= 1, --campaign-samples >= 3 and --mc-samples >= 10");
+                    + "--gan-threads and --mc-threads >= 1, --campaign-samples >= 3 and --mc-samples >= 10");
         }
         Map.of("--meshes", meshes, "--campaign-meshes", campaignMeshes, "--mc-meshes", monteCarloMeshes)
                 .forEach((option, list) -> list.forEach(mesh -> parseMesh(option, mesh)));
@@ -281,7 +275,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The summary's mesh and block width, and with --mc every mesh and block width asked. */
+    /** The summary's mesh, and with --mc every mesh asked. */
     private List<Map<String, Object>> monteCarloRows(CaseSpec base, boolean withFenics, PrintWriter err) {
         MonteCarloBench bench = new MonteCarloBench(monteCarloSamples);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -295,8 +289,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             err.printf("Monte Carlo %s: %d samples per campaign...%n", mesh, monteCarloSamples);
             err.flush();
-            rows.addAll(bench.time(spec, monteCarloThreads, monteCarlo ? monteCarloBlocks
-                    : monteCarloBlocks.subList(0, 1), fenicsMs));
+            rows.addAll(bench.time(spec, monteCarloThreads, fenicsMs));
         }
         return rows;
     }

@@ -92,11 +92,6 @@ final class MonteCarloCommand implements Callable<Integer> {
             description = "Samples per checkpointed batch (default: ${DEFAULT-VALUE}).")
     private int batch;
 
-    @Option(names = "--block", paramLabel = "B", defaultValue = "1",
-            description = "Samples advanced together through one multi-right-hand-side solve per step; results "
-                    + "do not depend on it (default: ${DEFAULT-VALUE}).")
-    private int block;
-
     @Mixin
     private DeviceOption device;
 
@@ -142,13 +137,12 @@ final class MonteCarloCommand implements Callable<Integer> {
         require(minSamples >= fewest, "--min-samples", minSamples + " must be >= " + fewest);
         require(level > 0 && level < 1, "--level", level + " must be in (0, 1)");
         require(batch >= 1, "--batch", batch + " must be >= 1");
-        require(block >= 1 && block <= batch, "--block", block + " must be in [1, --batch = " + batch + "]");
         SummaryOptions summary = parse(() -> new SummaryOptions(level, interval,
                 proportionInterval, quantiles, new double[0], seed.value()),
                 "--quantiles");
         StoppingRule stopping = target > 0 ? new StoppingRule(samples, target, level, Math.min(minSamples, samples))
                 : StoppingRule.samples(samples);
-        return new CampaignSettings(stopping, seed.value(), batch, block, parallel, summary, parseThresholds());
+        return new CampaignSettings(stopping, seed.value(), batch, parallel, summary, parseThresholds());
     }
 
     private static void require(boolean condition, String option, String rule) {

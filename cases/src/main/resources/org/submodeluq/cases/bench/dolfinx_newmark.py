@@ -3,8 +3,10 @@
 Same discretisation as submodel-uq's Java solver: DOLFINx's create_rectangle mesh (right
 diagonal), P1 vector Lagrange, plane strain, consistent mass, Newmark average acceleration,
 clamped on x = 0, a half-sine traction on x = length, PETSc LU factored once and reused at
-every step. Young's modulus is uniform here: the field changes the matrix's values, not the
-cost. Prints one line per mesh:
+every step. The time loop and the LU solver are the FEniCS worker's own
+(submodel_uq_worker.plate_impact), so the worker package must be on PYTHONPATH. Young's
+modulus is uniform here: the field changes the matrix's values, not the cost. Prints one line
+per mesh:
 
     mesh NXxNY dofs N setup SECONDS loop_min SECONDS loop_median SECONDS steps N
 
@@ -22,23 +24,22 @@ from dolfinx.fem.petsc import assemble_matrix, assemble_vector
 from mpi4py import MPI
 from petsc4py import PETSc
 
+from submodel_uq_worker.plate_impact import BETA, function_space, lu_solver, newmark
+
 LENGTH, HEIGHT = 2.0, 0.5
 E, NU, RHO = 1.0, 0.3, 1.0
-BETA, GAMMA = 0.25, 0.5
 
 
-def vector_space(msh):
-    """P1 vector space; the constructor's name changed after DOLFINx 0.7."""
-    if hasattr(fem, "functionspace"):
-        return fem.functionspace(msh, ("Lagrange", 1, (msh.geometry.dim,)))
-    return fem.VectorFunctionSpace(msh, ("Lagrange", 1))
+def pulse(t):
+    """Half-sine of unit amplitude over t in [0, 0.5]."""
+    return np.sin(np.pi * t / 0.5) if t <= 0.5 else 0.0
 
 
 def run(nx, ny, steps, dt):
     start = time.perf_counter()
     msh = mesh.create_rectangle(MPI.COMM_WORLD, [np.array([0.0, 0.0]), np.array([LENGTH, HEIGHT])], [nx, ny],
                                 mesh.CellType.triangle)
-    V = vector_space(msh)
+    V = function_space(msh, "Lagrange", 1, (2,))
     u, v = ufl.TrialFunction(V), ufl.TestFunction(V)
     mu = E / (2 * (1 + NU))
     lmbda = E * NU / ((1 + NU) * (1 - 2 * NU))
@@ -58,36 +59,19 @@ def run(nx, ny, steps, dt):
     S.assemble()
     M = assemble_matrix(mass_form)
     M.assemble()
-    solver = PETSc.KSP().create(msh.comm)
-    solver.setOperators(S)
-    solver.setType("preonly")
-    solver.getPC().setType("lu")
-    solver.setUp()
+    solver = lu_solver(S)
     loaded = mesh.locate_entities_boundary(msh, 1, lambda x: np.isclose(x[0], LENGTH))
     tags = mesh.meshtags(msh, 1, np.sort(loaded), np.full(len(loaded), 1, dtype=np.int32))
     ds = ufl.Measure("ds", domain=msh, subdomain_data=tags)
     traction = fem.form(ufl.inner(ufl.as_vector((-1.0, 0.0)), v) * ds(1))
     shape = assemble_vector(traction)
     fem.petsc.set_bc(shape, [bc])
-    n = shape.getSize()
-    displacement, velocity, acceleration = np.zeros(n), np.zeros(n), np.zeros(n)
-    history, rhs, solution = M.createVecRight(), M.createVecRight(), M.createVecRight()
     setup = time.perf_counter() - start
 
     start = time.perf_counter()
-    for step in range(1, steps + 1):
-        t = step * dt
-        history.array[:] = c0 * displacement + velocity / (BETA * dt) + (1 - 2 * BETA) / (2 * BETA) * acceleration
-        M.mult(history, rhs)
-        rhs.axpy(np.sin(np.pi * t / 0.5) if t <= 0.5 else 0.0, shape)
-        fem.petsc.set_bc(rhs, [bc])
-        solver.solve(rhs, solution)
-        new = solution.array.copy()
-        new_acceleration = c0 * (new - displacement) - velocity / (BETA * dt) \
-            - (1 - 2 * BETA) / (2 * BETA) * acceleration
-        velocity += dt * ((1 - GAMMA) * acceleration + GAMMA * new_acceleration)
-        acceleration, displacement = new_acceleration, new
-    return n, setup, time.perf_counter() - start
+    for _ in newmark(M, solver, bc, shape, pulse, steps, dt):
+        pass
+    return shape.getSize(), setup, time.perf_counter() - start
 
 
 def main():

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class BenchSummaryTest {
 
-    /** Figures shaped like a bench run's JSON; the summary's mesh is 80x20 and its block width 1. */
+    /** Figures shaped like a bench run's JSON; the summary's mesh is 80x20. */
     private static Map<String, Object> results(boolean withFenics) {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("date", "2025-01-02T03:04:05Z");
@@ -19,12 +19,10 @@ class BenchSummaryTest {
         results.put("cores", 2);
         results.put("mesh", "80x20");
         results.put("steps", 200);
-        results.put("block", 1);
         List<Map<String, Object>> monteCarlo = new ArrayList<>();
-        monteCarlo.add(monteCarloRow("80x20", 2, 1, 70.0, 28.0, withFenics));
-        monteCarlo.add(monteCarloRow("80x20", 1, 1, 40.0, 25.0, withFenics));
-        monteCarlo.add(monteCarloRow("80x20", 1, 16, 90.0, 11.0, withFenics));
-        monteCarlo.add(monteCarloRow("160x40", 1, 1, 9.0, 110.0, withFenics));
+        monteCarlo.add(monteCarloRow("80x20", 2, 70.0, 28.0, withFenics));
+        monteCarlo.add(monteCarloRow("80x20", 1, 40.0, 25.0, withFenics));
+        monteCarlo.add(monteCarloRow("160x40", 1, 9.0, 110.0, withFenics));
         results.put("monte_carlo", monteCarlo);
         results.put("gan", List.of(Map.of("threads", 1, "iterations", 300, "iterations_per_s", 12.5),
                 Map.of("threads", 2, "iterations", 300, "iterations_per_s", 19.25)));
@@ -38,12 +36,11 @@ class BenchSummaryTest {
         return results;
     }
 
-    private static Map<String, Object> monteCarloRow(String mesh, int threads, int block, double samplesPerSecond,
+    private static Map<String, Object> monteCarloRow(String mesh, int threads, double samplesPerSecond,
                                                      double sampleMs, boolean withFenics) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("mesh", mesh);
         row.put("threads", threads);
-        row.put("block", block);
         row.put("samples", 400);
         row.put("samples_per_s", samplesPerSecond);
         row.put("sample_ms_per_thread", sampleMs);
@@ -59,14 +56,14 @@ class BenchSummaryTest {
     }
 
     @Test
-    void rowsAndRatiosComeFromTheSummaryMeshAndBlockWithTheFewestThreads() {
+    void rowsAndRatiosComeFromTheSummaryMeshWithTheFewestThreads() {
         List<String> lines = BenchSummary.table(results(true)).lines().toList();
         assertEquals(List.of(
                 "| summary: mesh 80x20, 200 steps | value |",
                 "|---|---|",
                 "| full run, Java solver, 1 thread | 150.0 ms |",
                 "| full run, FEniCS via Py4J, 1 worker | 200.0 ms |",
-                "| Monte Carlo sample, per thread (1 thread, block 1) | 25.00 ms |",
+                "| Monte Carlo sample, per thread (1 thread) | 25.00 ms |",
                 "| full run / sample, Java | 6.0x |",
                 "| full run / sample, FEniCS | 8.0x |",
                 "| Monte Carlo, 1 thread | 40.0 samples/s |",
@@ -92,11 +89,11 @@ class BenchSummaryTest {
     }
 
     @Test
-    void theSummaryNeedsARowOfItsMeshAndBlock() {
+    void theSummaryNeedsARowOfItsMesh() {
         Map<String, Object> results = results(true);
-        results.put("block", 4);
+        results.put("mesh", "40x10");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchSummary.table(results));
-        assertEquals("no Monte Carlo row for mesh 80x20 and block 4", e.getMessage());
+        assertEquals("no Monte Carlo row for mesh 40x10", e.getMessage());
     }
 
     @Test

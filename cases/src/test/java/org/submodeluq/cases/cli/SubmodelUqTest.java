@@ -134,7 +134,7 @@ class SubmodelUqTest {
                         String.format(Locale.ROOT, "| full run, Java solver, 1 thread | %.1f ms |",
                                 oneThread.get("java_full_run_ms").asDouble()),
                         "| full run, FEniCS via Py4J, 1 worker | not available: " + reason + " |",
-                        String.format(Locale.ROOT, "| Monte Carlo sample, per thread (1 thread, block 1) | %.2f ms |",
+                        String.format(Locale.ROOT, "| Monte Carlo sample, per thread (1 thread) | %.2f ms |",
                                 oneThread.get("sample_ms_per_thread").asDouble()),
                         String.format(Locale.ROOT, "| full run / sample, Java | %.1fx |",
                                 oneThread.get("java_full_run_per_sample").asDouble()),
@@ -143,11 +143,9 @@ class SubmodelUqTest {
                 () -> assertEquals(14, summary.size(), result.out()),
                 () -> assertEquals(List.of(1, 2), figures.get("monte_carlo").findValues("threads").stream()
                         .map(JsonNode::asInt).toList()),
-                () -> assertEquals(List.of(1, 1), figures.get("monte_carlo").findValues("block").stream()
-                        .map(JsonNode::asInt).toList()),
                 () -> assertEquals(3, figures.get("matformer_speculative").size()),
                 () -> assertTrue(reason.startsWith("Python interpreter '/nonexistent/python3' not found"), reason),
-                () -> assertTrue(lines.stream().noneMatch(line -> line.startsWith("| mesh | threads | block ")
+                () -> assertTrue(lines.stream().noneMatch(line -> line.startsWith("| mesh | threads | samples ")
                         || line.startsWith("| training |")), "detail tables not asked for: " + result.out()),
                 () -> assertEquals("wrote " + json, lines.get(lines.size() - 1)));
     }

@@ -99,17 +99,30 @@ public final class PythonRuntime {
         List<String> path = new ArrayList<>(model.pythonPath().stream()
                 .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
         path.add(home.toString());
-        String inherited = environment.get("PYTHONPATH");
-        if (inherited != null && !inherited.isBlank()) {
-            path.add(inherited);
-        }
-        environment.put("PYTHONPATH", String.join(File.pathSeparator, path));
+        prependToPythonPath(environment, path);
         environment.put("SUBMODEL_UQ_TOKEN", token);
         environment.put("SUBMODEL_UQ_PY4J_ZIP", home.resolve(py4jZip()).toString());
         environment.put("SUBMODEL_UQ_PY4J_VERSION", py4jVersion());
         environment.put("PYTHONDONTWRITEBYTECODE", "1");
         environment.put("OMP_NUM_THREADS", "1");
         environment.put("OPENBLAS_NUM_THREADS", "1");
+    }
+
+    /**
+     * Puts the worker package on {@code environment}'s PYTHONPATH, for a script of this project that
+     * imports it (the DOLFINx timing reference steps with the worker's own time loop).
+     */
+    public void addWorkerPackage(Map<String, String> environment) {
+        prependToPythonPath(environment, List.of(home.toString()));
+    }
+
+    private static void prependToPythonPath(Map<String, String> environment, List<String> entries) {
+        List<String> path = new ArrayList<>(entries);
+        String inherited = environment.get("PYTHONPATH");
+        if (inherited != null && !inherited.isBlank()) {
+            path.add(inherited);
+        }
+        environment.put("PYTHONPATH", String.join(File.pathSeparator, path));
     }
 
     /** The Py4J version of both halves of the bridge, as the build recorded it. */

@@ -1,8 +1,6 @@
 package org.submodeluq.fem.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
@@ -64,44 +62,21 @@ public final class Submodel {
      * Runs the zone driven by {@code traces}.
      *
      * @param observer also sees every step's state, over the zone mesh's degrees of freedom
-     * @throws org.submodeluq.fem.spec.UserInputException when the traces do not have the zone's shape
+     * @throws org.submodeluq.core.UserInputException when the traces do not have the zone's shape
      */
     public QuantitiesOfInterest run(BoundaryTraces traces, StepObserver observer) {
-        ZoneQuantities quantities = quantities();
-        integrator.run(spec.time().steps(), ExternalLoad.none(integrator.dofCount()), motion(traces),
-                quantities.andThen(observer));
-        return quantities.result();
-    }
-
-    /**
-     * Runs a block of samples together, one triangular solve per step for the whole block; each
-     * result is bit-identical to {@link #run(BoundaryTraces)} of the same traces.
-     */
-    public List<QuantitiesOfInterest> run(List<BoundaryTraces> block) {
-        List<PrescribedMotion> motions = new ArrayList<>();
-        List<ZoneQuantities> quantities = new ArrayList<>();
-        for (BoundaryTraces traces : block) {
-            motions.add(motion(traces));
-            quantities.add(quantities());
-        }
-        integrator.runBlock(spec.time().steps(), motions, List.copyOf(quantities));
-        return quantities.stream().map(ZoneQuantities::result).toList();
-    }
-
-    private ZoneQuantities quantities() {
-        TriangleMesh zone = zoned.zone().mesh();
-        return new ZoneQuantities(zone, IntStream.range(0, zone.cellCount()).toArray(),
-                spec.material().youngsModulus(), elasticity, zoned.zoneCentre());
-    }
-
-    /** The cut-boundary displacement {@code traces} prescribe, after checking their shape. */
-    private PrescribedMotion motion(BoundaryTraces traces) {
         traces.requireShape(cutNodes.length, spec.time().steps());
-        return (step, values) -> {
+        TriangleMesh zone = zoned.zone().mesh();
+        ZoneQuantities quantities = new ZoneQuantities(zone, IntStream.range(0, zone.cellCount()).toArray(),
+                spec.material().youngsModulus(), elasticity, zoned.zoneCentre());
+        PrescribedMotion motion = (step, values) -> {
             for (int n = 0; n < cutNodes.length; n++) {
                 values[2 * n] = traces.value(n, 0, step - 1);
                 values[2 * n + 1] = traces.value(n, 1, step - 1);
             }
         };
+        integrator.run(spec.time().steps(), ExternalLoad.none(integrator.dofCount()), motion,
+                quantities.andThen(observer));
+        return quantities.result();
     }
 }

@@ -1,6 +1,5 @@
 package org.submodeluq.fem.solver;
 
-import java.util.Arrays;
 import org.ejml.data.DMatrixSparseCSC;
 
 /**
@@ -52,55 +51,25 @@ final class CsrMatrix {
         return new CsrMatrix(start, columns, blockValues);
     }
 
-    /**
-     * {@code y = A x} for {@code width} vectors stored interleaved (entry i of vector c at
-     * {@code x[i * width + c]}); each vector's sums run in the same order whatever the width.
-     */
-    void multiply(double[] x, double[] y, int width) {
+    /** {@code y = A x}. */
+    void multiply(double[] x, double[] y) {
         for (int r = 0; r < rowStart.length - 1; r++) {
-            if (width == 1) {
-                y[r] = rowTimes(r, x);
-            } else {
-                int yr = r * width;
-                Arrays.fill(y, yr, yr + width, 0);
-                accumulate(r, x, y, yr, width);
+            double sum = 0;
+            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+                sum += values[k] * x[columns[k]];
             }
+            y[r] = sum;
         }
     }
 
-    /** {@code y -= A x}, interleaved as in {@link #multiply}. */
-    void multiplySubtract(double[] x, double[] y, int width, double[] sums) {
+    /** {@code y -= A x}. */
+    void multiplySubtract(double[] x, double[] y) {
         for (int r = 0; r < rowStart.length - 1; r++) {
-            if (width == 1) {
-                y[r] -= rowTimes(r, x);
-            } else {
-                Arrays.fill(sums, 0, width, 0);
-                accumulate(r, x, sums, 0, width);
-                int yr = r * width;
-                for (int c = 0; c < width; c++) {
-                    y[yr + c] -= sums[c];
-                }
+            double sum = 0;
+            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+                sum += values[k] * x[columns[k]];
             }
-        }
-    }
-
-    /** Row r of A times one vector, summed in a register. */
-    private double rowTimes(int r, double[] x) {
-        double sum = 0;
-        for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
-            sum += values[k] * x[columns[k]];
-        }
-        return sum;
-    }
-
-    /** {@code sums[offset + c] += (A x_c)_r} for each vector c of a block. */
-    private void accumulate(int r, double[] x, double[] sums, int offset, int width) {
-        for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
-            double a = values[k];
-            int xk = columns[k] * width;
-            for (int c = 0; c < width; c++) {
-                sums[offset + c] += a * x[xk + c];
-            }
+            y[r] -= sum;
         }
     }
 }

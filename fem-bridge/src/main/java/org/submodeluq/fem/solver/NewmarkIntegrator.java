@@ -128,31 +128,9 @@ public final class NewmarkIntegrator {
      * @param observer sees every step's state
      */
     public void run(int steps, ExternalLoad load, PrescribedMotion motion, StepObserver observer) {
-        advance(steps, load, new PrescribedMotion[] {motion}, new StepObserver[] {observer});
-    }
-
-    /**
-     * Advances a block of unloaded runs that differ only in their prescribed motion, together: each
-     * step is one triangular solve with the block as its right-hand sides. Each run's states are
-     * bit-identical to those of {@link #run} alone.
-     *
-     * @param motions one per run
-     * @param observers one per run, in the same order
-     */
-    public void runBlock(int steps, List<PrescribedMotion> motions, List<StepObserver> observers) {
-        if (motions.size() != observers.size() || motions.isEmpty()) {
-            throw new IllegalArgumentException(motions.size() + " motions for " + observers.size() + " observers");
-        }
-        advance(steps, ExternalLoad.none(dofCount), motions.toArray(PrescribedMotion[]::new),
-                observers.toArray(StepObserver[]::new));
-    }
-
-    /** The time loop over {@code b} runs stored interleaved: entry i of run c at {@code i * b + c}. */
-    private void advance(int steps, ExternalLoad load, PrescribedMotion[] motions, StepObserver[] observers) {
         if (load.shape().length != dofCount) {
             throw new IllegalArgumentException("load has " + load.shape().length + " entries, system " + dofCount);
         }
-        int b = motions.length;
         double c0 = 1 / (BETA * timeStep * timeStep);
         double c1 = 1 / (BETA * timeStep);
         double c2 = (1 - 2 * BETA) / (2 * BETA);
@@ -160,55 +138,46 @@ public final class NewmarkIntegrator {
         for (int k = 0; k < freeDofs.length; k++) {
             loadShape[k] = load.shape()[freeDofs[k]];
         }
-        double[] displacement = new double[dofCount * b];
-        double[] velocity = new double[dofCount * b];
-        double[] acceleration = new double[dofCount * b];
-        double[] history = new double[dofCount * b];
-        double[] nextDisplacement = new double[dofCount * b];
-        double[] free = new double[freeDofs.length * b];
-        double[] prescribed = new double[constrainedDofs.length * b];
-        double[] single = new double[constrainedDofs.length];
-        double[] scratch = factor.newScratch(b);
-        RunStates states = new RunStates(dofCount, b);
+        double[] displacement = new double[dofCount];
+        double[] velocity = new double[dofCount];
+        double[] acceleration = new double[dofCount];
+        double[] history = new double[dofCount];
+        double[] nextDisplacement = new double[dofCount];
+        double[] free = new double[freeDofs.length];
+        double[] prescribed = new double[constrainedDofs.length];
+        double[] scratch = factor.newScratch();
         for (int step = 1; step <= steps; step++) {
             double time = step * timeStep;
             // S u_{n+1} = f_{n+1} + M (c0 u_n + c1 v_n + c2 a_n), rows of the free degrees of freedom
-            for (int i = 0; i < history.length; i++) {
+            for (int i = 0; i < dofCount; i++) {
                 history[i] = c0 * displacement[i] + c1 * velocity[i] + c2 * acceleration[i];
             }
-            massRows.multiply(history, free, b);
+            massRows.multiply(history, free);
             double magnitude = load.timeFactor().applyAsDouble(time);
             if (magnitude != 0) {
-                for (int k = 0; k < loadShape.length; k++) {
-                    for (int c = 0; c < b; c++) {
-                        free[k * b + c] += magnitude * loadShape[k];
-                    }
+                for (int k = 0; k < free.length; k++) {
+                    free[k] += magnitude * loadShape[k];
                 }
             }
             // lift the prescribed displacement to the right-hand side: - S_fc u_c
-            for (int c = 0; c < b; c++) {
-                motions[c].displacementAt(step, single);
-                for (int d = 0; d < single.length; d++) {
-                    prescribed[d * b + c] = single[d];
-                }
-            }
-            constrainedCoupling.multiplySubtract(prescribed, free, b, scratch);
-            factor.solveInPlace(free, b, scratch);
+            motion.displacementAt(step, prescribed);
+            constrainedCoupling.multiplySubtract(prescribed, free);
+            factor.solveInPlace(free, scratch);
             // a_{n+1} = c0 (u_{n+1} - u_n) - c1 v_n - c2 a_n; v_{n+1} = v_n + dt ((1 - gamma) a_n + gamma a_{n+1})
             for (int k = 0; k < freeDofs.length; k++) {
-                System.arraycopy(free, k * b, nextDisplacement, freeDofs[k] * b, b);
+                nextDisplacement[freeDofs[k]] = free[k];
             }
-            for (int d = 0; d < constrainedDofs.length; d++) {
-                System.arraycopy(prescribed, d * b, nextDisplacement, constrainedDofs[d] * b, b);
+            for (int c = 0; c < constrainedDofs.length; c++) {
+                nextDisplacement[constrainedDofs[c]] = prescribed[c];
             }
-            for (int i = 0; i < history.length; i++) {
+            for (int i = 0; i < dofCount; i++) {
                 double nextAcceleration = c0 * (nextDisplacement[i] - displacement[i]) - c1 * velocity[i]
                         - c2 * acceleration[i];
                 velocity[i] += timeStep * ((1 - GAMMA) * acceleration[i] + GAMMA * nextAcceleration);
                 acceleration[i] = nextAcceleration;
                 displacement[i] = nextDisplacement[i];
             }
-            states.report(step, time, displacement, velocity, acceleration, observers);
+            observer.onStep(step, time, displacement, velocity, acceleration);
         }
     }
 }

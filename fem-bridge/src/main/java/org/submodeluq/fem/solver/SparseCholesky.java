@@ -22,18 +22,14 @@ final class SparseCholesky {
         this.factor = new SupernodalFactor(cholesky.getL());
     }
 
-    /** Scratch a solve of {@code width} right-hand sides needs, one array per thread. */
-    double[] newScratch(int width) {
-        return new double[factor.scratchLength(width)];
+    /** Scratch the solve needs, one array per thread. */
+    double[] newScratch() {
+        return new double[factor.scratchLength()];
     }
 
-    /**
-     * Overwrites {@code b} with {@code A^-1 b}: one forward and one backward triangular solve.
-     *
-     * @param b {@code width} right-hand sides, interleaved (entry i of column c at {@code b[i * width + c]})
-     */
-    void solveInPlace(double[] b, int width, double[] scratch) {
-        factor.solveInPlace(b, width, scratch);
+    /** Overwrites {@code b} with {@code A^-1 b}: one forward and one backward triangular solve. */
+    void solveInPlace(double[] b, double[] scratch) {
+        factor.solveInPlace(b, scratch);
     }
 
     /** Entries of L, a measure of the ordering's fill. */

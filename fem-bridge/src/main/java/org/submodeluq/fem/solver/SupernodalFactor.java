@@ -198,9 +198,19 @@ final class SupernodalFactor {
         return firstColumn.length - 1;
     }
 
-    /** Length of the scratch array {@link #solveInPlace} needs for a block of {@code width} right-hand sides. */
-    int scratchLength(int width) {
-        return (scratchLength + 4) * width;
+    /** Length of the scratch array {@link #solveInPlace} needs. */
+    int scratchLength() {
+        return scratchLength;
+    }
+
+    /**
+     * Overwrites {@code x} with {@code (L L^T)^-1 x}.
+     *
+     * @param scratch at least {@link #scratchLength()} doubles, owned by the calling thread
+     */
+    void solveInPlace(double[] x, double[] scratch) {
+        forward(x, scratch);
+        backward(x, scratch);
     }
 
     /** L y = x: per supernode, t = G x_D, then x_D = t_D and the rows below lose t_B. */
@@ -281,133 +291,6 @@ final class SupernodalFactor {
                     s0 += panels[c0 + i] * v[i];
                 }
                 x[head + j] = s0;
-            }
-        }
-    }
-
-    /**
-     * Overwrites {@code x} with {@code (L L^T)^-1 x} for a block of right-hand sides stored
-     * interleaved: entry i of column c at {@code x[i * width + c]}. Each panel entry read then serves
-     * the whole block, which turns a memory-bound solve into dense work. A width of 1 takes kernels of
-     * its own, vectorised along the panel's columns (the block kernels vectorise across the block and
-     * ran three times slower on one right-hand side); every column sees the same operations in the same
-     * order either way, so results do not depend on the width.
-     *
-     * @param scratch at least {@link #scratchLength(int)} doubles, owned by the calling thread
-     */
-    void solveInPlace(double[] x, int width, double[] scratch) {
-        if (width == 1) {
-            forward(x, scratch);
-            backward(x, scratch);
-        } else {
-            forward(x, width, scratch);
-            backward(x, width, scratch);
-        }
-    }
-
-    /** L y = x: per supernode, t = G x_D, then x_D = t_D and the rows below lose t_B. */
-    private void forward(double[] x, int b, double[] t) {
-        for (int s = 0; s < firstColumn.length - 1; s++) {
-            int head = firstColumn[s];
-            int width = firstColumn[s + 1] - head;
-            int height = rowStart[s + 1] - rowStart[s];
-            int base = panelStart[s];
-            Arrays.fill(t, 0, height * b, 0);
-            int j = 0;
-            for (; j + 3 < width; j += 4) {
-                int c0 = base + j * height;
-                int c1 = c0 + height;
-                int c2 = c1 + height;
-                int c3 = c2 + height;
-                int x0 = (head + j) * b;
-                int x1 = x0 + b;
-                int x2 = x1 + b;
-                int x3 = x2 + b;
-                for (int i = 0; i < height; i++) {
-                    double p0 = panels[c0 + i];
-                    double p1 = panels[c1 + i];
-                    double p2 = panels[c2 + i];
-                    double p3 = panels[c3 + i];
-                    int ti = i * b;
-                    for (int c = 0; c < b; c++) {
-                        t[ti + c] += p0 * x[x0 + c] + p1 * x[x1 + c] + p2 * x[x2 + c] + p3 * x[x3 + c];
-                    }
-                }
-            }
-            for (; j < width; j++) {
-                int c0 = base + j * height;
-                int x0 = (head + j) * b;
-                for (int i = 0; i < height; i++) {
-                    double p0 = panels[c0 + i];
-                    int ti = i * b;
-                    for (int c = 0; c < b; c++) {
-                        t[ti + c] += p0 * x[x0 + c];
-                    }
-                }
-            }
-            System.arraycopy(t, 0, x, head * b, width * b);
-            int rowBase = rowStart[s];
-            for (int i = width; i < height; i++) {
-                int r = rows[rowBase + i] * b;
-                int ti = i * b;
-                for (int c = 0; c < b; c++) {
-                    x[r + c] -= t[ti + c];
-                }
-            }
-        }
-    }
-
-    /** L^T x = y: per supernode in reverse, x_D = G^T [x_D; -x_B]. */
-    private void backward(double[] x, int b, double[] v) {
-        int sums = scratchLength * b;
-        for (int s = firstColumn.length - 2; s >= 0; s--) {
-            int head = firstColumn[s];
-            int width = firstColumn[s + 1] - head;
-            int height = rowStart[s + 1] - rowStart[s];
-            int base = panelStart[s];
-            int rowBase = rowStart[s];
-            System.arraycopy(x, head * b, v, 0, width * b);
-            for (int i = width; i < height; i++) {
-                int r = rows[rowBase + i] * b;
-                int vi = i * b;
-                for (int c = 0; c < b; c++) {
-                    v[vi + c] = -x[r + c];
-                }
-            }
-            int j = 0;
-            for (; j + 3 < width; j += 4) {
-                int c0 = base + j * height;
-                int c1 = c0 + height;
-                int c2 = c1 + height;
-                int c3 = c2 + height;
-                Arrays.fill(v, sums, sums + 4 * b, 0);
-                for (int i = 0; i < height; i++) {
-                    double p0 = panels[c0 + i];
-                    double p1 = panels[c1 + i];
-                    double p2 = panels[c2 + i];
-                    double p3 = panels[c3 + i];
-                    int vi = i * b;
-                    for (int c = 0; c < b; c++) {
-                        double y = v[vi + c];
-                        v[sums + c] += p0 * y;
-                        v[sums + b + c] += p1 * y;
-                        v[sums + 2 * b + c] += p2 * y;
-                        v[sums + 3 * b + c] += p3 * y;
-                    }
-                }
-                System.arraycopy(v, sums, x, (head + j) * b, 4 * b);
-            }
-            for (; j < width; j++) {
-                int c0 = base + j * height;
-                Arrays.fill(v, sums, sums + b, 0);
-                for (int i = 0; i < height; i++) {
-                    double p0 = panels[c0 + i];
-                    int vi = i * b;
-                    for (int c = 0; c < b; c++) {
-                        v[sums + c] += p0 * v[vi + c];
-                    }
-                }
-                System.arraycopy(v, sums, x, (head + j) * b, b);
             }
         }
     }

@@ -1,14 +1,10 @@
 package org.submodeluq.fem.model;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.core.UserInputException;
@@ -49,27 +45,6 @@ class SubmodelConsistencyTest {
                 () -> assertEquals(expected[0], actual[0], 1e-9 * expected[0], "peak centre displacement"),
                 () -> assertEquals(expected[1], actual[1], 1e-9 * expected[1], "peak von Mises"),
                 () -> assertEquals(expected[2], actual[2], 1e-9 * expected[2], "peak strain energy"));
-    }
-
-    @Test
-    void aBlockOfRunsGivesBitIdenticalQuantitiesToRunsOneByOne() {
-        CaseSpec spec = CaseFiles.defaultCase().withMesh(40, 10).withTime(60, 0.04);
-        ZonedMesh zoned = new ZonedMesh(spec);
-        FullModel full = new FullModel(zoned);
-        ThetaSampler sampler = new ThetaSampler(spec, 3);
-        List<BoundaryTraces> traces = IntStream.range(0, 7).mapToObj(i -> full.run(sampler.sample(i)).traces()).toList();
-        Submodel submodel = new Submodel(zoned);
-        for (int width : new int[] {2, 7}) {
-            List<QuantitiesOfInterest> block = new ArrayList<>();
-            for (int first = 0; first < traces.size(); first += width) {
-                block.addAll(submodel.run(traces.subList(first, Math.min(first + width, traces.size()))));
-            }
-            for (int i = 0; i < traces.size(); i++) {
-                double[] alone = submodel.run(traces.get(i)).toArray();
-                assertTrue(alone[0] > 0, "the traces must move the zone");
-                assertArrayEquals(alone, block.get(i).toArray(), 0.0, "run " + i + " in blocks of " + width);
-            }
-        }
     }
 
     @Test
