@@ -15,12 +15,14 @@ import org.submodeluq.matformer.data.ByteText;
 import org.submodeluq.matformer.data.Windows;
 import org.submodeluq.matformer.decode.Decoder;
 import org.submodeluq.matformer.decode.SpeculativeDecoder;
+import org.submodeluq.matformer.decode.SpeculativeTrial;
 import org.submodeluq.matformer.model.LmShape;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
 import org.submodeluq.matformer.model.TransformerLm;
 import org.submodeluq.matformer.train.MatTrainer;
 import org.submodeluq.matformer.train.TrainOptions;
+import org.submodeluq.matformer.train.TrainedModel;
 import org.submodeluq.matformer.train.TrainingListener;
 
 /**
@@ -34,15 +36,17 @@ public final class MatformerBench {
     }
 
     /**
-     * A small MatFormer (4 layers, d_model 64, context 64, g = 4) trained on the demo corpus, so that the decoding
-     * timings see a model whose draft is sometimes right, sometimes wrong, as with a real one.
+     * A MatFormer of {@code matformer train}'s default shape (g = 4) trained on the demo corpus with the default
+     * recipe, so that the decoding timings see a model whose draft is sometimes right, sometimes wrong, as with a
+     * real one.
      */
     public static MatLm demoModel(NDManager manager, ByteCorpus corpus, int steps) {
-        LmShape shape = LmShape.uniform(4, 64, 4, 64, 256, LmShape.Positions.LEARNED);
+        LmShape shape = LmShape.defaults();
         MatLm model = new MatLm(TransformerLm.initialised(manager, shape, RandomSource.XO_RO_SHI_RO_128_PP.create(0L)),
-                MatLm.defaultWidths(256));
-        new MatTrainer(model, new Windows(corpus.train(), 64), new Windows(corpus.heldOut(), 64).evaluation(16, 4),
-                TrainOptions.defaults(steps, 0), null).train(TrainingListener.SILENT);
+                MatLm.defaultWidths(shape.ffnWidths()[0]));
+        new MatTrainer(model, new Windows(corpus.train(), shape.context()), new Windows(corpus.heldOut(),
+                shape.context()).evaluation(TrainedModel.EVALUATION_WINDOWS, 4), TrainOptions.defaults(steps, 0), null)
+                .train(TrainingListener.SILENT);
         return model;
     }
 
@@ -83,8 +87,8 @@ public final class MatformerBench {
                 int full = model.widths()[model.granularities() - 1];
                 MatLm fresh = new MatLm(TransformerLm.initialised(manager, model.transformer().shape(),
                         RandomSource.XO_RO_SHI_RO_128_PP.create(1L)), joint ? model.widths() : new int[] {full});
-                TrainOptions options = new TrainOptions(steps + 2, batch, 1e-3, 0, 1, 0.01, 1, 1, false, steps + 2, 1,
-                        0);
+                TrainOptions options = TrainOptions.defaults(steps + 2, 1L).withBatchSize(batch)
+                        .withEvalEvery(steps + 2);
                 long[] start = new long[1];
                 new MatTrainer(fresh, corpus, corpus.evaluation(1, 1), options, null).train(new TrainingListener() {
                     @Override
@@ -115,7 +119,7 @@ public final class MatformerBench {
 
     /** Greedy decoding of the largest granularity, with and without the KV cache. */
     private static List<Map<String, Object>> decoding(MatLm model, String prompt, int tokens) {
-        Decoder decoder = new Decoder(model.transformer(), largest(model));
+        Decoder decoder = Decoder.of(model, model.largest());
         long[] input = ByteText.tokens(prompt);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (boolean cached : new boolean[] {true, false}) {
@@ -135,9 +139,8 @@ public final class MatformerBench {
     /** Speculative against plain greedy decoding for each k, summed over the prompts. */
     private static List<Map<String, Object>> speculative(MatLm model, List<String> prompts, int tokens, int[] ks) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            TransformerLm small = model.extract(MixConfig.uniform(model.layers(), 0), manager);
-            Decoder draft = new Decoder(small, small.fullWidths());
-            Decoder verifier = new Decoder(model.transformer(), largest(model));
+            SpeculativeTrial trial = new SpeculativeTrial(model, MixConfig.uniform(model.layers(), 0), manager);
+            Decoder verifier = trial.verifier();
             verifier.greedy(ByteText.tokens(prompts.get(0)), tokens, true);
             double plain = 0;
             List<long[]> expected = new ArrayList<>();
@@ -148,7 +151,7 @@ public final class MatformerBench {
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int k : ks) {
-                SpeculativeDecoder decoder = new SpeculativeDecoder(draft, verifier, k);
+                SpeculativeDecoder decoder = new SpeculativeDecoder(trial.draft(), verifier, k);
                 decoder.greedy(ByteText.tokens(prompts.get(0)), tokens);
                 double seconds = 0;
                 long drafted = 0;
@@ -173,10 +176,6 @@ public final class MatformerBench {
             }
             return rows;
         }
-    }
-
-    private static int[] largest(MatLm model) {
-        return model.hidden(MixConfig.uniform(model.layers(), model.granularities() - 1));
     }
 
     /** The three Markdown tables of {@link #measure}'s figures, and its sentence on the model. */

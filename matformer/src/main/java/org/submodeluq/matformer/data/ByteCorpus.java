@@ -27,6 +27,9 @@ public final class ByteCorpus {
      */
     public static final int MIN_PART_BYTES = 256;
 
+    /** Share of the bytes held out unless told otherwise. */
+    public static final double DEFAULT_HELD_OUT_FRACTION = 0.1;
+
     private final byte[] bytes;
     private final int split;
     private final String source;

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.model.KvCache;
+import org.submodeluq.matformer.model.MatLm;
+import org.submodeluq.matformer.model.MixConfig;
 import org.submodeluq.matformer.model.TransformerLm;
 
 /**
@@ -24,6 +26,11 @@ public final class Decoder {
     public Decoder(TransformerLm lm, int[] hidden) {
         this.lm = lm;
         this.hidden = hidden.clone();
+    }
+
+    /** Configuration {@code config} of a nested model. */
+    public static Decoder of(MatLm nested, MixConfig config) {
+        return new Decoder(nested.transformer(), nested.hidden(config));
     }
 
     TransformerLm lm() {

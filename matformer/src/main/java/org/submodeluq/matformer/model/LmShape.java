@@ -6,7 +6,8 @@ import org.submodeluq.core.UserInputException;
 /**
  * The shape of a decoder-only byte-level language model (vocabulary 256): pre-LayerNorm blocks of
  * causal multi-head attention and a GELU feed-forward network whose hidden width may differ from
- * layer to layer (an extracted Mix'n'Match model has one width per layer).
+ * layer to layer (an extracted Mix'n'Match model has one width per layer). The {@code DEFAULT_}
+ * constants are the model {@code matformer train} trains unless told otherwise.
  *
  * @param layers transformer blocks
  * @param dModel residual width
@@ -20,8 +21,32 @@ public record LmShape(int layers, int dModel, int heads, int context, int[] ffnW
     /** Bytes. */
     public static final int VOCABULARY = 256;
 
+    /** Transformer blocks. */
+    public static final int DEFAULT_LAYERS = 4;
+    /** Residual width. */
+    public static final int DEFAULT_D_MODEL = 64;
+    /** Attention heads, 16 wide each at the default d_model. */
+    public static final int DEFAULT_HEADS = 4;
+    /** Longest sequence, in bytes. */
+    public static final int DEFAULT_CONTEXT = 64;
+    /** Feed-forward width, 4 d_model as in GPT-2; a multiple of 8 for the default granularities. */
+    public static final int DEFAULT_FFN_WIDTH = 256;
+    /** Position encoding, as {@link Positions#of} reads it. */
+    public static final String DEFAULT_POSITIONS = "learned";
+
     /** How token positions enter the residual stream. */
-    public enum Positions { LEARNED, SINUSOIDAL }
+    public enum Positions {
+        LEARNED, SINUSOIDAL;
+
+        /** Parses "learned" or "sinusoidal". */
+        public static Positions of(String text) {
+            return switch (text) {
+                case "learned" -> LEARNED;
+                case "sinusoidal" -> SINUSOIDAL;
+                default -> throw new UserInputException("--positions", "= " + text + ": learned or sinusoidal");
+            };
+        }
+    }
 
     public LmShape {
         if (layers < 1 || dModel < 1 || heads < 1 || dModel % heads != 0 || context < 2) {
@@ -33,6 +58,12 @@ public record LmShape(int layers, int dModel, int heads, int context, int[] ffnW
                     + Arrays.toString(ffnWidths));
         }
         ffnWidths = ffnWidths.clone();
+    }
+
+    /** The default model: {@link #DEFAULT_LAYERS} layers and the other {@code DEFAULT_} values. */
+    public static LmShape defaults() {
+        return uniform(DEFAULT_LAYERS, DEFAULT_D_MODEL, DEFAULT_HEADS, DEFAULT_CONTEXT, DEFAULT_FFN_WIDTH,
+                Positions.of(DEFAULT_POSITIONS));
     }
 
     /** Every layer with the same feed-forward width. */

@@ -67,6 +67,11 @@ public final class MatLm {
         return lm.shape().layers();
     }
 
+    /** The largest granularity in every layer: the whole model. */
+    public MixConfig largest() {
+        return MixConfig.uniform(layers(), granularities() - 1);
+    }
+
     /** The hidden width each layer uses under {@code config}, after checking it fits this model. */
     public int[] hidden(MixConfig config) {
         int[] granularity = config.granularities();

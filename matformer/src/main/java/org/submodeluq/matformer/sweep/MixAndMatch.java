@@ -65,7 +65,7 @@ public final class MixAndMatch {
 
     /** The points of {@code configs}, each against the model's largest granularity. */
     public static List<SweepPoint> evaluate(MatLm model, List<MixConfig> configs, List<Batch> heldOut) {
-        int[] largest = model.hidden(MixConfig.uniform(model.layers(), model.granularities() - 1));
+        int[] largest = model.hidden(model.largest());
         List<SweepPoint> points = new ArrayList<>();
         for (MixConfig config : configs) {
             int[] hidden = model.hidden(config);

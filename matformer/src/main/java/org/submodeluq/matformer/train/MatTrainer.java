@@ -59,7 +59,12 @@ public final class MatTrainer {
         this.heldOut = List.copyOf(heldOut);
         this.options = options;
         this.checkpoint = checkpoint;
-        this.identity = options + "\n" + identity;
+        this.identity = identity(options, identity);
+    }
+
+    /** What a checkpoint records, and must match to be resumed from: the options and the rest of the identity. */
+    static String identity(TrainOptions options, String identity) {
+        return options + "\n" + identity;
     }
 
     /**

@@ -6,16 +6,35 @@ import org.submodeluq.core.UserInputException;
  * How a language model is trained: AdamW with linear warm-up then cosine decay to
  * {@code finalLearningRate * learningRate}, gradients clipped to a global norm, batches of random
  * windows drawn from a stream keyed by the seed and the step (so a resumed run draws the same
- * batches).
+ * batches). Every default lives here: {@link #defaults} and the {@code DEFAULT_} constants that
+ * command-line help quotes; callers change only what they were given, through the {@code with}
+ * methods.
  *
  * @param sampleOneGranularity each step trains one granularity drawn at random instead of all of them
  * @param evalEvery steps between held-out evaluations (and listener reports of them)
  * @param evalBatches held-out batches per evaluation
- * @param checkpointEvery steps between checkpoints; 0 for none
+ * @param checkpointEvery steps between checkpoints, when the trainer has a checkpoint path; 0 for none
  */
 public record TrainOptions(int steps, int batchSize, double learningRate, int warmup, double finalLearningRate,
                            double weightDecay, double clipNorm, long seed, boolean sampleOneGranularity,
                            int evalEvery, int evalBatches, int checkpointEvery) {
+
+    /** Steps of {@code matformer train}; with the baselines, about 15 minutes at the default shape (README). */
+    public static final int DEFAULT_STEPS = 1000;
+    /** Windows per step. */
+    public static final int DEFAULT_BATCH = 32;
+    /** Peak learning rate, reached after the warm-up; small byte-level models tolerate 3e-3. */
+    public static final double DEFAULT_LEARNING_RATE = 3e-3;
+    /** Fraction of the peak learning rate the cosine decays to at the last step. */
+    public static final double DEFAULT_FINAL_FRACTION = 0.1;
+    /** Decoupled weight decay. */
+    public static final double DEFAULT_WEIGHT_DECAY = 0.01;
+    /** Largest global gradient norm before clipping. */
+    public static final double DEFAULT_CLIP_NORM = 1.0;
+    /** Held-out batches per evaluation. */
+    public static final int DEFAULT_EVAL_BATCHES = 16;
+    /** Longest warm-up, in steps; shorter runs warm up for a tenth of their steps. */
+    public static final int MAX_WARMUP = 100;
 
     public TrainOptions {
         if (steps < 1 || batchSize < 1 || warmup < 0 || evalEvery < 1 || evalBatches < 1 || checkpointEvery < 0) {
@@ -29,10 +48,15 @@ public record TrainOptions(int steps, int batchSize, double learningRate, int wa
         }
     }
 
-    /** Defaults for the small models this machine trains. */
+    /**
+     * Defaults for the small models this machine trains: the {@code DEFAULT_} constants, a warm-up of a
+     * tenth of the run (at most {@link #MAX_WARMUP}), and an evaluation and a checkpoint every tenth.
+     */
     public static TrainOptions defaults(int steps, long seed) {
-        return new TrainOptions(steps, 32, 3e-3, Math.min(100, steps / 10), 0.1, 0.01, 1.0, seed, false,
-                Math.max(1, steps / 10), 8, 0);
+        int tenth = Math.max(1, steps / 10);
+        return new TrainOptions(steps, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, Math.min(MAX_WARMUP, steps / 10),
+                DEFAULT_FINAL_FRACTION, DEFAULT_WEIGHT_DECAY, DEFAULT_CLIP_NORM, seed, false, tenth,
+                DEFAULT_EVAL_BATCHES, tenth);
     }
 
     /** The learning rate at step t (0-based); StrictMath, so that it is the same bits before and after JIT compilation. */
@@ -45,13 +69,28 @@ public record TrainOptions(int steps, int batchSize, double learningRate, int wa
         return learningRate * (finalLearningRate + (1 - finalLearningRate) * cosine);
     }
 
-    public TrainOptions withCheckpointEvery(int every) {
-        return new TrainOptions(steps, batchSize, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
-                sampleOneGranularity, evalEvery, evalBatches, every);
+    public TrainOptions withBatchSize(int size) {
+        return new TrainOptions(steps, size, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
+                sampleOneGranularity, evalEvery, evalBatches, checkpointEvery);
+    }
+
+    public TrainOptions withLearningRate(double rate) {
+        return new TrainOptions(steps, batchSize, rate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
+                sampleOneGranularity, evalEvery, evalBatches, checkpointEvery);
     }
 
     public TrainOptions withSampleOneGranularity(boolean sample) {
         return new TrainOptions(steps, batchSize, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
                 sample, evalEvery, evalBatches, checkpointEvery);
+    }
+
+    public TrainOptions withEvalEvery(int every) {
+        return new TrainOptions(steps, batchSize, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
+                sampleOneGranularity, every, evalBatches, checkpointEvery);
+    }
+
+    public TrainOptions withCheckpointEvery(int every) {
+        return new TrainOptions(steps, batchSize, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
+                sampleOneGranularity, evalEvery, evalBatches, every);
     }
 }

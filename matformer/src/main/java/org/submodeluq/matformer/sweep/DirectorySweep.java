@@ -1,0 +1,76 @@
+package org.submodeluq.matformer.sweep;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.submodeluq.core.UserInputException;
+import org.submodeluq.matformer.data.Batch;
+import org.submodeluq.matformer.model.MatLm;
+import org.submodeluq.matformer.model.ModelFile;
+import org.submodeluq.matformer.model.TransformerLm;
+import org.submodeluq.matformer.train.MatformerStudy;
+import org.submodeluq.matformer.train.TrainedModel;
+
+/**
+ * The sweep of a directory made by {@code matformer train}: its MatFormer's Mix'n'Match configurations
+ * and the baselines found beside it, on the held-out text, written there as {@code sweep.md} and
+ * {@code sweep.png}.
+ *
+ * @param points the configurations from the smallest, then the baselines
+ * @param table {@code points} as the Markdown written to {@code markdown}
+ * @param shareBetweenNeighbours {@link MixAndMatch#shareBetweenNeighbours} within {@link #TOLERANCE}
+ */
+public record DirectorySweep(List<SweepPoint> points, String table, double shareBetweenNeighbours, Path markdown,
+                             Path png) {
+
+    /** Nats by which a Mix'n'Match loss may leave the interval of its neighbours and still count as between. */
+    public static final double TOLERANCE = 0.005;
+
+    /**
+     * Evaluates at most {@code cap} configurations on {@code batches} held-out batches and writes the
+     * table and the plot.
+     *
+     * @param corpus the corpus, when it moved since training; null to use the recorded path
+     */
+    public static DirectorySweep of(Path directory, int cap, int batches, Path corpus) {
+        if (!Files.isDirectory(directory)) {
+            throw new UserInputException("--model", "= " + directory + " is not a directory made by matformer train");
+        }
+        if (batches < 1) {
+            throw new UserInputException("--eval-batches", "= " + batches + " must be >= 1");
+        }
+        Path file = MatformerStudy.Run.nestedFile(directory);
+        List<Batch> heldOut = TrainedModel.heldOut(file, corpus)
+                .evaluation(TrainedModel.EVALUATION_WINDOWS, batches);
+        List<SweepPoint> points;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MatLm nested = TrainedModel.nested(file, manager);
+            points = new ArrayList<>(MixAndMatch.evaluate(nested, MixAndMatch.nonDecreasing(nested, cap), heldOut));
+            List<TransformerLm> baselines = new ArrayList<>();
+            for (int width : nested.widths()) {
+                Path baseline = MatformerStudy.Run.baseline(width).file(directory);
+                if (Files.isRegularFile(baseline)) {
+                    baselines.add(ModelFile.read(baseline, manager, null).lm());
+                }
+            }
+            if (!baselines.isEmpty()) {
+                points.addAll(MixAndMatch.baselines(baselines, heldOut));
+            }
+        }
+        String table = SweepReport.markdown(points);
+        Path markdown = directory.resolve("sweep.md");
+        Path png = directory.resolve("sweep.png");
+        try {
+            Files.writeString(markdown, table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + markdown, e);
+        }
+        SweepReport.png(points, png, "Mix'n'Match: held-out loss against size");
+        return new DirectorySweep(List.copyOf(points), table, MixAndMatch.shareBetweenNeighbours(points, TOLERANCE),
+                markdown, png);
+    }
+}
