@@ -74,9 +74,8 @@ final class MatformerCommand {
                 description = "Share of the corpus held out, its end (default: ${DEFAULT-VALUE}).")
         private double heldOut;
 
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = "matformer",
-                description = "Output directory (default: ${DEFAULT-VALUE}).")
-        private Path out;
+        @Mixin
+        private OutputOption out;
 
         @Option(names = "--layers", defaultValue = "" + LmShape.DEFAULT_LAYERS,
                 description = "Blocks (default: ${DEFAULT-VALUE}).")
@@ -115,8 +114,8 @@ final class MatformerCommand {
                 description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
         private double learningRate;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-        private long seed;
+        @Mixin
+        private SeedOption seed;
 
         @Option(names = "--sample-one", description = "Train one granularity drawn at random per step instead of all.")
         private boolean sampleOne;
@@ -124,8 +123,8 @@ final class MatformerCommand {
         @Option(names = "--baselines", description = "Also train a plain model at each granularity's width.")
         private boolean baselines;
 
-        @Option(names = "--quiet", description = "No progress display.")
-        private boolean quiet;
+        @Mixin
+        private QuietOption quiet;
 
         @Override
         public Integer call() {
@@ -133,14 +132,14 @@ final class MatformerCommand {
             PrintWriter stdout = command.commandLine().getOut();
             Path corpusFile = corpus != null ? corpus : DemoCorpus.path();
             LmShape shape = LmShape.uniform(layers, dModel, heads, context, dFf, LmShape.Positions.of(positions));
-            TrainOptions options = TrainOptions.defaults(steps, seed).withBatchSize(batch)
+            TrainOptions options = TrainOptions.defaults(steps, seed.value()).withBatchSize(batch)
                     .withLearningRate(learningRate).withSampleOneGranularity(sampleOne);
             MatformerStudy study = new MatformerStudy(corpusFile, heldOut, shape, options, baselines);
             stdout.printf("corpus %s: %d training bytes, %d held out; model %s; %d steps%n", corpusFile,
                     study.text().train().length, study.text().heldOut().length, shape, steps);
             for (MatformerStudy.Run run : study.runs()) {
-                ProgressBar bar = new ProgressBar(command.commandLine().getErr(), run.name(), "steps", quiet);
-                MatformerStudy.Outcome outcome = study.train(run, out, listener(bar));
+                ProgressBar bar = new ProgressBar(command.commandLine().getErr(), run.name(), "steps", quiet.on());
+                MatformerStudy.Outcome outcome = study.train(run, out.path(), listener(bar));
                 if (outcome.kept()) {
                     stdout.printf("kept %s: trained earlier with the same options and data%n", outcome.file());
                 } else {
@@ -272,8 +271,8 @@ final class MatformerCommand {
                 description = "0 for greedy, else sampling temperature (default: ${DEFAULT-VALUE}).")
         private double temperature;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
-        private long seed;
+        @Mixin
+        private SeedOption seed;
 
         @Option(names = "--no-cache", description = "Recompute the whole prefix for every token (no KV cache).")
         private boolean noCache;
@@ -304,7 +303,7 @@ final class MatformerCommand {
                 long start = System.nanoTime();
                 long[] prompt = ByteText.tokens(continuation.prompt);
                 long[] out = temperature > 0 ? decoder.sample(prompt, continuation.tokens, temperature,
-                        RandomSource.XO_RO_SHI_RO_128_PP.create(seed))
+                        RandomSource.XO_RO_SHI_RO_128_PP.create(seed.value()))
                         : decoder.greedy(prompt, continuation.tokens, !noCache);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 PrintWriter stdout = command.commandLine().getOut();
