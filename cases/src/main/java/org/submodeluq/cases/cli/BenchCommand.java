@@ -26,6 +26,7 @@ import org.submodeluq.fem.bridge.PythonRuntime;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.fem.spec.MeshResolution;
 import org.submodeluq.matformer.data.ByteCorpus;
 import org.submodeluq.matformer.data.DemoCorpus;
 import org.submodeluq.matformer.model.MatLm;
@@ -65,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--meshes", paramLabel = "NXxNY", split = ",", defaultValue = "80x20,160x40,320x80",
             description = "Meshes for the solver table (default: ${DEFAULT-VALUE}).")
-    private List<String> meshes;
+    private List<MeshResolution> meshes;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "200",
             description = "Time steps per run, everywhere (default: ${DEFAULT-VALUE}, the default case's).")
@@ -85,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--campaign-meshes", paramLabel = "NXxNY", split = ",", defaultValue = "80x20,160x40",
             description = "Meshes for the campaign timings (default: ${DEFAULT-VALUE}).")
-    private List<String> campaignMeshes;
+    private List<MeshResolution> campaignMeshes;
 
     @Option(names = "--campaign-samples", paramLabel = "N", defaultValue = "200",
             description = "Samples per campaign (default: ${DEFAULT-VALUE}).")
@@ -109,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--mc-meshes", paramLabel = "NXxNY", split = ",", defaultValue = "80x20,160x40",
             description = "Meshes for the Monte Carlo timings; the summary's is the first (default: ${DEFAULT-VALUE}).")
-    private List<String> monteCarloMeshes;
+    private List<MeshResolution> monteCarloMeshes;
 
     @Option(names = "--mc-samples", paramLabel = "N", defaultValue = "400",
             description = "Samples per timed Monte Carlo campaign (default: ${DEFAULT-VALUE}).")
@@ -160,7 +161,7 @@ final class BenchCommand implements Callable<Integer> {
         results.put("date", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
         results.put("java", System.getProperty("java.version"));
         results.put("cores", Runtime.getRuntime().availableProcessors());
-        results.put("mesh", monteCarloMeshes.get(0).trim());
+        results.put("mesh", name(monteCarloMeshes.get(0)));
         results.put("steps", steps);
         results.put("block", monteCarloBlocks.get(0));
         if (fenicsUnavailable != null) {
@@ -210,12 +211,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** With --quick, options not given on the command line take small values. */
     private void shrinkWhenQuick() {
-        meshes = quickOr("--meshes", meshes, List.of("80x20", "160x40"));
+        meshes = quickOr("--meshes", meshes, List.of(new MeshResolution(80, 20), new MeshResolution(160, 40)));
         repeats = quickOr("--repeats", repeats, 3);
-        campaignMeshes = quickOr("--campaign-meshes", campaignMeshes, List.of("80x20"));
+        campaignMeshes = quickOr("--campaign-meshes", campaignMeshes, List.of(new MeshResolution(80, 20)));
         campaignSamples = quickOr("--campaign-samples", campaignSamples, 20);
         ganIterations = quickOr("--gan-iterations", ganIterations, 20);
-        monteCarloMeshes = quickOr("--mc-meshes", monteCarloMeshes, List.of("80x20"));
+        monteCarloMeshes = quickOr("--mc-meshes", monteCarloMeshes, List.of(new MeshResolution(80, 20)));
         monteCarloSamples = quickOr("--mc-samples", monteCarloSamples, 50);
         matformerSteps = quickOr("--matformer-steps", matformerSteps, 20);
     }
@@ -232,8 +233,6 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("--steps must be >= 2, --repeats, --gan-iterations, --matformer-steps, --workers, "
                     + "--gan-threads, --mc-threads and --mc-blocks >= 1, --campaign-samples >= 3 and --mc-samples >= 10");
         }
-        Map.of("--meshes", meshes, "--campaign-meshes", campaignMeshes, "--mc-meshes", monteCarloMeshes)
-                .forEach((option, list) -> list.forEach(mesh -> parseMesh(option, mesh)));
     }
 
     @SuppressWarnings("unchecked")
@@ -244,12 +243,12 @@ final class BenchCommand implements Callable<Integer> {
     private List<Map<String, Object>> solverRows(CaseSpec base, PrintWriter err) {
         SolverBench bench = new SolverBench(repeats);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String mesh : meshes) {
-            err.printf("timing %s: %d repeats of %d steps...%n", mesh, repeats, steps);
+        for (MeshResolution mesh : meshes) {
+            err.printf("timing %s: %d repeats of %d steps...%n", name(mesh), repeats, steps);
             err.flush();
-            Map<String, Object> row = bench.time(withMesh(base, "--meshes", mesh));
+            Map<String, Object> row = bench.time(withMesh(base, mesh));
             if (dolfinx) {
-                err.printf("timing %s in DOLFINx...%n", mesh);
+                err.printf("timing %s in DOLFINx...%n", name(mesh));
                 err.flush();
                 bench.addDolfinx(row, interpreter(), base.time().dt());
             }
@@ -262,11 +261,11 @@ final class BenchCommand implements Callable<Integer> {
         CampaignBench bench = new CampaignBench(campaignSamples, python.interpreter());
         List<String> solvers = withFenics ? List.of("java", "fenics") : List.of("java");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String mesh : campaignMeshes) {
-            CaseSpec spec = withMesh(base, "--campaign-meshes", mesh);
+        for (MeshResolution mesh : campaignMeshes) {
+            CaseSpec spec = withMesh(base, mesh);
             for (String solverName : solvers) {
                 for (int count : workers) {
-                    err.printf("campaign %s, %s, %d worker(s): %d samples...%n", mesh, solverName, count,
+                    err.printf("campaign %s, %s, %d worker(s): %d samples...%n", name(mesh), solverName, count,
                             campaignSamples);
                     err.flush();
                     rows.add(bench.time(spec, solverName, count));
@@ -277,7 +276,7 @@ final class BenchCommand implements Callable<Integer> {
         if (withFenics) {
             err.println("timing the Py4J overhead...");
             err.flush();
-            results.put("py4j_overhead", bench.overhead(withMesh(base, "--campaign-meshes", campaignMeshes.get(0)), 20));
+            results.put("py4j_overhead", bench.overhead(withMesh(base, campaignMeshes.get(0)), 20));
         }
     }
 
@@ -285,15 +284,15 @@ final class BenchCommand implements Callable<Integer> {
     private List<Map<String, Object>> monteCarloRows(CaseSpec base, boolean withFenics, PrintWriter err) {
         MonteCarloBench bench = new MonteCarloBench(monteCarloSamples);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String mesh : monteCarlo ? monteCarloMeshes : monteCarloMeshes.subList(0, 1)) {
-            CaseSpec spec = withMesh(base, "--mc-meshes", mesh);
+        for (MeshResolution mesh : monteCarlo ? monteCarloMeshes : monteCarloMeshes.subList(0, 1)) {
+            CaseSpec spec = withMesh(base, mesh);
             Double fenicsMs = null;
             if (withFenics) {
-                err.printf("FEniCS full runs %s...%n", mesh);
+                err.printf("FEniCS full runs %s...%n", name(mesh));
                 err.flush();
                 fenicsMs = (Double) new CampaignBench(3, python.interpreter()).overhead(spec, 10).get("round_trip_ms");
             }
-            err.printf("Monte Carlo %s: %d samples per campaign...%n", mesh, monteCarloSamples);
+            err.printf("Monte Carlo %s: %d samples per campaign...%n", name(mesh), monteCarloSamples);
             err.flush();
             rows.addAll(bench.time(spec, monteCarloThreads, monteCarlo ? monteCarloBlocks
                     : monteCarloBlocks.subList(0, 1), fenicsMs));
@@ -321,21 +320,12 @@ final class BenchCommand implements Callable<Integer> {
         return PythonRuntime.resolve(python.interpreter(), CaseFiles.defaultCase().fenics()).interpreter();
     }
 
-    private static CaseSpec withMesh(CaseSpec base, String option, String mesh) {
-        int[] size = parseMesh(option, mesh);
-        return base.withMesh(size[0], size[1]);
+    private static CaseSpec withMesh(CaseSpec base, MeshResolution mesh) {
+        return base.withMesh(mesh.nx(), mesh.ny());
     }
 
-    private static int[] parseMesh(String option, String mesh) {
-        String[] parts = mesh.trim().split("x");
-        try {
-            if (parts.length == 2) {
-                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UserInputException(option + " entry '" + mesh + "' is not of the form NXxNY, e.g. 80x20");
+    private static String name(MeshResolution mesh) {
+        return mesh.nx() + "x" + mesh.ny();
     }
 
     private void writeJson(Map<String, Object> results) {

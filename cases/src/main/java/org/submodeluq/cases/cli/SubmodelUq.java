@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.submodeluq.core.BuildInfo;
 import org.submodeluq.fem.bridge.WorkerException;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.spec.MeshResolution;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +38,7 @@ public final class SubmodelUq {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SubmodelUq());
         commandLine.setExecutionExceptionHandler(SubmodelUq::handle);
+        commandLine.registerConverter(MeshResolution.class, new MeshConverter());
         return commandLine;
     }
 
