@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.submodeluq.core.io.Directories;
@@ -33,8 +31,12 @@ public final class GanBench {
     private GanBench() {
     }
 
+    /** Training speed with {@code threads} libtorch threads over {@code iterations} timed iterations. */
+    public record Speed(int threads, int iterations, double iterationsPerS) {
+    }
+
     /** Iterations per second with {@code threads} libtorch threads, measured in a child JVM. */
-    public static Map<String, Object> time(int threads, int iterations) {
+    public static Speed time(int threads, int iterations) {
         try {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), GanBench.class.getName(), Integer.toString(threads),
@@ -47,11 +49,7 @@ public final class GanBench {
             }
             String line = output.lines().filter(l -> l.startsWith("gan ")).findFirst()
                     .orElseThrow(() -> new UserInputException("the WGAN-GP timing printed nothing"));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("threads", threads);
-            row.put("iterations", iterations);
-            row.put("iterations_per_s", Double.parseDouble(line.split(" ")[2]));
-            return row;
+            return new Speed(threads, iterations, Double.parseDouble(line.split(" ")[2]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
