@@ -89,7 +89,8 @@ public record BenchPlan(int steps, Solver solver, Campaign campaign, Gan gan, Mo
     public static BenchPlan standard() {
         return new BenchPlan(200, new Solver(false, false, List.of(COARSE, MEDIUM, FINE), 5),
                 new Campaign(false, List.of(COARSE, MEDIUM), 200, List.of(1, 2)), new Gan(200, List.of(1, 2)),
-                new MonteCarlo(false, List.of(COARSE, MEDIUM), 400, List.of(1, 2)), new Matformer(false, null, 200, 20));
+                new MonteCarlo(false, List.of(COARSE, MEDIUM), 400, List.of(1, 2)),
+                new Matformer(false, null, 200, 20));
     }
 
     /** The smoke-run plan: the same benches on fewer meshes with fewer samples. */

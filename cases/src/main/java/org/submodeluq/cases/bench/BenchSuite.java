@@ -82,9 +82,9 @@ public final class BenchSuite {
         }
         if (plan.monteCarlo().table()) {
             out.append(MonteCarloBench.table(results.monteCarlo())).append("\nA campaign includes generation "
-                    + "(PCA-Gaussian), the submodel, the quantities, the checkpoint and the output file. Full runs: the "
-                    + "Java full model on one thread (median of 15), and FEniCS through the bridge on one worker (median "
-                    + "of 10 calls); ratios are per thread.\n\n");
+                    + "(PCA-Gaussian), the submodel, the quantities, the checkpoint and the output file. Full runs: "
+                    + "the Java full model on one thread (median of 15), and FEniCS through the bridge on one worker "
+                    + "(median of 10 calls); ratios are per thread.\n\n");
         }
         if (plan.matformer().tables()) {
             out.append(results.matformer().tables()).append(System.lineSeparator());

@@ -37,8 +37,9 @@ public record MatformerFigures(List<Training> training, List<Decoding> decoding,
 
     /** Reads {@link MatformerBench#measure}'s map. */
     public static MatformerFigures of(Map<String, Object> figures) {
-        return new MatformerFigures(rows(figures, "training", Training.class), rows(figures, "decoding", Decoding.class),
-                rows(figures, "speculative", Speculative.class), (String) figures.get(PREFIX + "model"));
+        return new MatformerFigures(rows(figures, "training", Training.class),
+                rows(figures, "decoding", Decoding.class), rows(figures, "speculative", Speculative.class),
+                (String) figures.get(PREFIX + "model"));
     }
 
     /** {@link MatformerBench#tables} of these figures. */

@@ -126,7 +126,8 @@ public final class MonteCarloBench {
                     row.threads(), row.block(), row.samples(), row.samplesPerS(), row.sampleMsPerThread(),
                     row.javaFullRunMs(), row.javaFullRunPerSample(),
                     row.fenicsFullRunMs() == null ? "n/a" : String.format("%.1f", row.fenicsFullRunMs()),
-                    row.fenicsFullRunPerSample() == null ? "n/a" : String.format("%.1fx", row.fenicsFullRunPerSample())));
+                    row.fenicsFullRunPerSample() == null ? "n/a"
+                            : String.format("%.1fx", row.fenicsFullRunPerSample())));
         }
         return out.toString();
     }

@@ -30,8 +30,8 @@ class BenchResultsTest {
         BenchResults summaryOnly = BenchSummaryTest.results("80x20", null);
         BenchResults results = new BenchResults(summaryOnly.date(), summaryOnly.java(), summaryOnly.cores(),
                 summaryOnly.mesh(), summaryOnly.steps(), null,
-                List.of(new SolverBench.MeshTimes(new SolverBench.JavaTimes("80x20", 200, 3402, 714, 0.1, 0.2, 0.3, 0.04,
-                        0.01, 0.008, 0.03, 0.04, 16141), new SolverBench.DolfinxTimes(1, 0.2, 0.22, 1, 0.9))),
+                List.of(new SolverBench.MeshTimes(new SolverBench.JavaTimes("80x20", 200, 3402, 714, 0.1, 0.2, 0.3,
+                        0.04, 0.01, 0.008, 0.03, 0.04, 16141), new SolverBench.DolfinxTimes(1, 0.2, 0.22, 1, 0.9))),
                 List.of(new CampaignBench.Throughput("80x20", "java", 1, 200, 0, 18.5, 10.8)),
                 new CampaignBench.Py4jOverhead("80x20", 20, 80.9, 79.3, 1.6), summaryOnly.monteCarlo(),
                 summaryOnly.gan(), summaryOnly.matformer());

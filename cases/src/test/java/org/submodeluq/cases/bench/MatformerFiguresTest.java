@@ -26,7 +26,8 @@ class MatformerFiguresTest {
         assertEquals(new MatformerFigures(List.of(new MatformerFigures.Training("MatFormer, joint g = 4", 20, 6000.4,
                 2.93)), List.of(new MatformerFigures.Decoding("KV cache", 56, 480.0),
                 new MatformerFigures.Decoding("no cache", 56, 300.0)),
-                List.of(new MatformerFigures.Speculative(2, 0.9, 0.5, 0.6, 1.2, true)), "Model: a small one."), figures);
+                List.of(new MatformerFigures.Speculative(2, 0.9, 0.5, 0.6, 1.2, true)), "Model: a small one."),
+                figures);
     }
 
     @Test

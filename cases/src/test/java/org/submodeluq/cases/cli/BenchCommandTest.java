@@ -30,9 +30,11 @@ class BenchCommandTest {
         assertAll(
                 () -> assertEquals(BenchPlan.standard(), plan("bench")),
                 () -> assertEquals(quick, plan("bench", "--quick")),
-                () -> assertEquals(new BenchPlan(50, new BenchPlan.Solver(true, true, List.of(new MeshResolution(40, 10)),
-                        quick.solver().repeats()), quick.campaign(), quick.gan(), new BenchPlan.MonteCarlo(true,
-                        quick.monteCarlo().meshes(), 12, quick.monteCarlo().threads()), quick.matformer()),
+                () -> assertEquals(new BenchPlan(50,
+                        new BenchPlan.Solver(true, true, List.of(new MeshResolution(40, 10)), quick.solver().repeats()),
+                        quick.campaign(), quick.gan(),
+                        new BenchPlan.MonteCarlo(true, quick.monteCarlo().meshes(), 12, quick.monteCarlo().threads()),
+                        quick.matformer()),
                         plan("bench", "--quick", "--dolfinx", "--meshes", "40x10", "--steps", "50", "--mc",
                                 "--mc-samples", "12")));
     }
@@ -44,7 +46,8 @@ class BenchCommandTest {
         BenchPlan standard = BenchPlan.standard();
         BenchPlan quick = BenchPlan.quick();
         List<String> stated = List.of(
-                "(default: " + meshes(standard.solver().meshes()) + "; --quick " + meshes(quick.solver().meshes()) + ")",
+                "(default: " + meshes(standard.solver().meshes()) + "; --quick " + meshes(quick.solver().meshes())
+                        + ")",
                 "(default: " + standard.steps() + ", the default case's)",
                 "(default: " + standard.solver().repeats() + "; --quick " + quick.solver().repeats() + ")",
                 "(default: " + meshes(standard.campaign().meshes()) + "; --quick " + meshes(quick.campaign().meshes())

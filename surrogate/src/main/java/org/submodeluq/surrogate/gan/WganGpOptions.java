@@ -113,7 +113,8 @@ public record WganGpOptions(int latent, int[] generatorHidden, int[] criticHidde
 
     public WganGpOptions withEmaDecay(double value) {
         return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
-                finalLearningRate, beta1, beta2, batch, iterations, value, evaluateEvery, checkpointEvery, seed, float64);
+                finalLearningRate, beta1, beta2, batch, iterations, value, evaluateEvery, checkpointEvery, seed,
+                float64);
     }
 
     public WganGpOptions withEvaluateEvery(int period) {
