@@ -40,8 +40,10 @@ class GeneratorFilesTest {
     }
 
     private static GeneratorTraining.Settings settings(GeneratorKind kind) {
-        return new GeneratorTraining.Settings(kind, 0.999, 0, new WganGpOptions(4, new int[] {8}, new int[] {8}, 10, 5,
-                1e-3, 0.1, 0.5, 0.9, 16, 50, 0.9, 25, 25, 1, false), 2, Device.cpu());
+        WganGpOptions gan = WganGpOptions.defaults().withLatent(4).withGeneratorHidden(8).withCriticHidden(8)
+                .withLearningRate(1e-3).withBatch(16).withIterations(50).withEmaDecay(0.9).withEvaluateEvery(25)
+                .withCheckpointEvery(25).withSeed(1);
+        return new GeneratorTraining.Settings(kind, 0.999, 0, gan, 2, Device.cpu());
     }
 
     @Test

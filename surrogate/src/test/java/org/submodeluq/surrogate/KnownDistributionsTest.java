@@ -30,8 +30,8 @@ class KnownDistributionsTest {
     }
 
     private static WganGpOptions gan(int iterations) {
-        return new WganGpOptions(8, new int[] {64, 64}, new int[] {64, 64}, 10, 5, 1e-3, 0.1, 0.5, 0.9, 64, iterations,
-                0.99, 250, 10_000, 7, false);
+        return WganGpOptions.defaults().withLatent(8).withGeneratorHidden(64, 64).withCriticHidden(64, 64)
+                .withLearningRate(1e-3).withIterations(iterations).withCheckpointEvery(10_000).withSeed(7);
     }
 
     private static GeneratorTraining.Result train(TrainingData data, GeneratorKind kind, int iterations, Path dir) {

@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.submodeluq.fem.bridge.FenicsSolver;
 import org.submodeluq.core.io.Directories;
 import org.submodeluq.fem.bridge.PythonRuntime;
@@ -30,6 +28,15 @@ import org.submodeluq.fem.training.TrainingCampaign;
  */
 public final class CampaignBench {
 
+    /** Samples per second of one solver with a number of workers; its startup is timed apart. */
+    public record Throughput(String mesh, String solver, int workers, int samples, double startupS, double campaignS,
+                             double samplesPerS) {
+    }
+
+    /** Medians, in milliseconds, of a run call's round trip, the model's time inside it and their difference. */
+    public record Py4jOverhead(String mesh, int calls, double roundTripMs, double modelMs, double overheadMs) {
+    }
+
     private static final double[] SHARES = {0.7, 0.15, 0.15};
 
     private final int samples;
@@ -43,8 +50,8 @@ public final class CampaignBench {
         this.python = python;
     }
 
-    /** One row: samples per second of {@code solver} ("java" or "fenics") with {@code workers}. */
-    public Map<String, Object> time(CaseSpec spec, String solver, int workers) {
+    /** Samples per second of {@code solver} ("java" or "fenics") with {@code workers}. */
+    public Throughput time(CaseSpec spec, String solver, int workers) {
         Path scratch = scratch();
         try {
             ZonedMesh zoned = new ZonedMesh(spec);
@@ -55,40 +62,24 @@ public final class CampaignBench {
                 new TrainingCampaign(zoned, 1, samples, SHARES, scratch.resolve("training.h5")).run(full, solver,
                         CampaignProgress.SILENT);
                 double seconds = Timing.seconds(System.nanoTime() - start);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("mesh", spec.mesh().nx() + "x" + spec.mesh().ny());
-                row.put("solver", solver);
-                row.put("workers", workers);
-                row.put("samples", samples);
-                row.put("startup_s", startup);
-                row.put("campaign_s", seconds);
-                row.put("samples_per_s", samples / seconds);
-                return row;
+                return new Throughput(BenchPlan.meshName(spec.mesh()), solver, workers, samples, startup, seconds,
+                        samples / seconds);
             }
         } finally {
             delete(scratch);
         }
     }
 
-    /**
-     * Py4J overhead of one run call on {@code spec}'s mesh, over {@code calls} calls of one worker.
-     *
-     * @return median round trip, median model time and median overhead, in milliseconds
-     */
-    public Map<String, Object> overhead(CaseSpec spec, int calls) {
+    /** Py4J overhead of one run call on {@code spec}'s mesh, over {@code calls} calls of one worker. */
+    public Py4jOverhead overhead(CaseSpec spec, int calls) {
         Path scratch = scratch();
         try (FenicsSolver fenics = (FenicsSolver) open(new ZonedMesh(spec), "fenics", 1, scratch)) {
             double[][] times = fenics.timeCalls(new ThetaSampler(spec, 1).sample(0), calls + 1);
             double[] roundTrip = Arrays.stream(times, 1, times.length).mapToDouble(t -> t[0]).toArray();
             double[] inside = Arrays.stream(times, 1, times.length).mapToDouble(t -> t[1]).toArray();
             double[] overhead = Arrays.stream(times, 1, times.length).mapToDouble(t -> t[0] - t[1]).toArray();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("mesh", spec.mesh().nx() + "x" + spec.mesh().ny());
-            row.put("calls", calls);
-            row.put("round_trip_ms", 1e3 * Timing.median(roundTrip));
-            row.put("model_ms", 1e3 * Timing.median(inside));
-            row.put("overhead_ms", 1e3 * Timing.median(overhead));
-            return row;
+            return new Py4jOverhead(BenchPlan.meshName(spec.mesh()), calls, 1e3 * Timing.median(roundTrip),
+                    1e3 * Timing.median(inside), 1e3 * Timing.median(overhead));
         } finally {
             delete(scratch);
         }
@@ -120,13 +111,12 @@ public final class CampaignBench {
     }
 
     /** The Markdown table of campaign rows. */
-    public static String table(List<Map<String, Object>> rows) {
+    public static String table(List<Throughput> rows) {
         StringBuilder out = new StringBuilder("| mesh | solver | workers | samples | startup s | campaign s "
                 + "| samples/s |\n|---|---|---|---|---|---|---|\n");
-        for (Map<String, Object> row : rows) {
-            out.append(String.format("| %s | %s | %d | %d | %.2f | %.2f | %.2f |%n", row.get("mesh"), row.get("solver"),
-                    row.get("workers"), row.get("samples"), row.get("startup_s"), row.get("campaign_s"),
-                    row.get("samples_per_s")));
+        for (Throughput row : rows) {
+            out.append(String.format("| %s | %s | %d | %d | %.2f | %.2f | %.2f |%n", row.mesh(), row.solver(),
+                    row.workers(), row.samples(), row.startupS(), row.campaignS(), row.samplesPerS()));
         }
         return out.toString();
     }

@@ -7,9 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.submodeluq.core.io.Directories;
@@ -20,11 +17,12 @@ import org.submodeluq.surrogate.gan.WganGpOptions;
 import org.submodeluq.surrogate.gan.WganGpTrainer;
 
 /**
- * WGAN-GP training speed at the reference sizes (generator 32 -> 256 -> 256 -> 512, critic
- * 512 -> 256 -> 256 -> 1, batch 64, 5 critic steps per iteration), in a fresh JVM per thread count:
- * libtorch fixes its thread count when it loads. The first 20 iterations are warm-up; the one validation,
- * at the last iteration (256 generated samples against 64), is timed with the rest and costs a few
- * milliseconds.
+ * WGAN-GP training speed with the default options ({@link WganGpOptions#defaults()}: generator
+ * 32 -> 256 -> 256 -> 512, critic 512 -> 256 -> 256 -> 1, batch 64, 5 critic steps per iteration) on 512
+ * Gaussian features, in a fresh JVM per thread count: libtorch fixes its thread count when it loads. The
+ * first 20 iterations are warm-up. Validations (256 generated samples against 64, a few milliseconds) and
+ * checkpoints come at their default periods, as in training, and are timed with the rest; so is the
+ * validation at the last iteration, but not the checkpoint after it.
  */
 public final class GanBench {
 
@@ -33,8 +31,12 @@ public final class GanBench {
     private GanBench() {
     }
 
+    /** Training speed with {@code threads} libtorch threads over {@code iterations} timed iterations. */
+    public record Speed(int threads, int iterations, double iterationsPerS) {
+    }
+
     /** Iterations per second with {@code threads} libtorch threads, measured in a child JVM. */
-    public static Map<String, Object> time(int threads, int iterations) {
+    public static Speed time(int threads, int iterations) {
         try {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), GanBench.class.getName(), Integer.toString(threads),
@@ -47,11 +49,7 @@ public final class GanBench {
             }
             String line = output.lines().filter(l -> l.startsWith("gan ")).findFirst()
                     .orElseThrow(() -> new UserInputException("the WGAN-GP timing printed nothing"));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("threads", threads);
-            row.put("iterations", iterations);
-            row.put("iterations_per_s", Double.parseDouble(line.split(" ")[2]));
-            return row;
+            return new Speed(threads, iterations, Double.parseDouble(line.split(" ")[2]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -72,8 +70,7 @@ public final class GanBench {
                 row[k] = random.nextGaussian();
             }
         }
-        WganGpOptions options = new WganGpOptions(32, new int[] {256, 256}, new int[] {256, 256}, 10, 5, 1e-4, 0.1, 0.5,
-                0.9, 64, WARM_UP + iterations, 0.999, Integer.MAX_VALUE, Integer.MAX_VALUE, 1, false);
+        WganGpOptions options = WganGpOptions.defaults().withIterations(WARM_UP + iterations);
         Path scratch = Files.createTempDirectory("submodel-uq-gan-bench");
         long[] clock = new long[2];
         try {
@@ -92,16 +89,5 @@ public final class GanBench {
             Directories.deleteTree(scratch);
         }
         System.out.printf("gan %d %.3f%n", threads, iterations / ((clock[1] - clock[0]) * 1e-9));
-    }
-
-    /** The Markdown table of rows. */
-    public static String table(List<Map<String, Object>> rows) {
-        StringBuilder out = new StringBuilder("| WGAN-GP, G 32-256-256-512, D 512-256-256-1, batch 64 | iterations/s |\n"
-                + "|---|---|\n");
-        for (Map<String, Object> row : rows) {
-            out.append(String.format("| %d thread(s), %d iterations | %.1f |%n", row.get("threads"),
-                    row.get("iterations"), row.get("iterations_per_s")));
-        }
-        return out.toString();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.submodeluq.core.io.Directories;
@@ -34,6 +33,15 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
  */
 public final class MonteCarloBench {
 
+    /**
+     * Campaign throughput with a number of threads, beside the costs of a full run on the
+     * same mesh (FEniCS's null when not measured) and their ratios to a sample's cost per thread.
+     */
+    public record Throughput(String mesh, int threads, int samples, double samplesPerS,
+                             double sampleMsPerThread, double javaFullRunMs, double javaFullRunPerSample,
+                             Double fenicsFullRunMs, Double fenicsFullRunPerSample) {
+    }
+
     private static final int TRAINING_RUNS = 30;
 
     private final int samples;
@@ -44,12 +52,11 @@ public final class MonteCarloBench {
     }
 
     /**
-     * Rows for one mesh: one per thread count, each with the full runs' costs and their
-     * ratios to a sample's cost per thread.
+     * Rows for one mesh: one per thread count.
      *
      * @param fenicsMs a FEniCS full run's cost on this mesh, measured by the caller, or null
      */
-    public List<Map<String, Object>> time(CaseSpec spec, List<Integer> threadCounts, Double fenicsMs) {
+    public List<Throughput> time(CaseSpec spec, List<Integer> threadCounts, Double fenicsMs) {
         ZonedMesh zoned = new ZonedMesh(spec);
         FullModel full = new FullModel(zoned);
         ThetaSampler thetas = new ThetaSampler(spec, 1);
@@ -67,22 +74,12 @@ public final class MonteCarloBench {
         Submodel submodel = new Submodel(zoned);
         SubmodelSampler sampler = new SubmodelSampler(submodel, generator);
         campaign(sampler, Math.max(2, samples / 5), 1);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Throughput> rows = new ArrayList<>();
         for (int threads : threadCounts) {
             double seconds = campaign(sampler, samples, threads);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("mesh", spec.mesh().nx() + "x" + spec.mesh().ny());
-            row.put("threads", threads);
-            row.put("samples", samples);
-            row.put("samples_per_s", samples / seconds);
-            row.put("sample_ms_per_thread", 1e3 * seconds * threads / samples);
-            row.put("java_full_run_ms", 1e3 * fullRun);
-            row.put("java_full_run_per_sample", fullRun * samples / (seconds * threads));
-            if (fenicsMs != null) {
-                row.put("fenics_full_run_ms", fenicsMs);
-                row.put("fenics_full_run_per_sample", 1e-3 * fenicsMs * samples / (seconds * threads));
-            }
-            rows.add(row);
+            rows.add(new Throughput(BenchPlan.meshName(spec.mesh()), threads, samples, samples / seconds,
+                    1e3 * seconds * threads / samples, 1e3 * fullRun, fullRun * samples / (seconds * threads),
+                    fenicsMs, fenicsMs == null ? null : 1e-3 * fenicsMs * samples / (seconds * threads)));
         }
         return rows;
     }
@@ -117,17 +114,17 @@ public final class MonteCarloBench {
     }
 
     /** The Markdown table of Monte Carlo rows. */
-    public static String table(List<Map<String, Object>> rows) {
+    public static String table(List<Throughput> rows) {
         StringBuilder out = new StringBuilder("| mesh | threads | samples | samples/s | ms per sample per thread "
                 + "| Java full run ms | Java full run / sample | FEniCS full run ms | FEniCS full run / sample |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
-        for (Map<String, Object> row : rows) {
-            out.append(String.format("| %s | %d | %d | %.1f | %.2f | %.1f | %.1fx | %s | %s |%n", row.get("mesh"),
-                    row.get("threads"), row.get("samples"), row.get("samples_per_s"),
-                    row.get("sample_ms_per_thread"), row.get("java_full_run_ms"), row.get("java_full_run_per_sample"),
-                    row.containsKey("fenics_full_run_ms") ? String.format("%.1f", row.get("fenics_full_run_ms")) : "n/a",
-                    row.containsKey("fenics_full_run_per_sample")
-                            ? String.format("%.1fx", row.get("fenics_full_run_per_sample")) : "n/a"));
+        for (Throughput row : rows) {
+            out.append(String.format("| %s | %d | %d | %.1f | %.2f | %.1f | %.1fx | %s | %s |%n", row.mesh(),
+                    row.threads(), row.samples(), row.samplesPerS(), row.sampleMsPerThread(),
+                    row.javaFullRunMs(), row.javaFullRunPerSample(),
+                    row.fenicsFullRunMs() == null ? "n/a" : String.format("%.1f", row.fenicsFullRunMs()),
+                    row.fenicsFullRunPerSample() == null ? "n/a"
+                            : String.format("%.1fx", row.fenicsFullRunPerSample())));
         }
         return out.toString();
     }

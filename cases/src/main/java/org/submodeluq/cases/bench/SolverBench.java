@@ -1,5 +1,6 @@
 package org.submodeluq.cases.bench;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,14 +31,32 @@ import org.submodeluq.fem.spec.CaseSpec;
  */
 public final class SolverBench {
 
+    /**
+     * The Java solver on one mesh: a full run and a submodel run, whole (median) and per step (minimum
+     * and median); setup is a run's time less its steps'.
+     */
+    public record JavaTimes(String mesh, int steps, int fullDofs, int zoneDofs, double fullRunS, double fullStepMsMin,
+                            double fullStepMs, double fullSetupS, double submodelSetupS, double submodelRunS,
+                            double submodelStepMsMin, double submodelStepMs, int submodelFactorEntries) {
+    }
+
+    /** DOLFINx on the same mesh, and its ratios to the Java full run per step. */
+    public record DolfinxTimes(double setupS, double stepMsMin, double stepMs, double overJavaPerStepMin,
+                               double overJavaPerStep) {
+    }
+
+    /** One row of the table: Java, and DOLFINx when asked (else null). */
+    public record MeshTimes(@JsonUnwrapped JavaTimes java, @JsonUnwrapped(prefix = "dolfinx_") DolfinxTimes dolfinx) {
+    }
+
     private final int repeats;
 
     public SolverBench(int repeats) {
         this.repeats = repeats;
     }
 
-    /** One row of figures for {@code spec}'s mesh, keyed as in the JSON output. */
-    public Map<String, Object> time(CaseSpec spec) {
+    /** The Java solver's figures on {@code spec}'s mesh. */
+    public JavaTimes time(CaseSpec spec) {
         ZonedMesh zoned = new ZonedMesh(spec);
         FullModel full = new FullModel(zoned);
         Theta theta = new ThetaSampler(spec, 1).sample(0);
@@ -64,21 +83,12 @@ public final class SolverBench {
             subRun[r] = Timing.seconds(System.nanoTime() - start);
             subStep[r] = clock.secondsPerStep();
         }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("mesh", spec.mesh().nx() + "x" + spec.mesh().ny());
-        row.put("steps", spec.time().steps());
-        row.put("full_dofs", 2 * zoned.full().nodeCount());
-        row.put("zone_dofs", 2 * zoned.zone().mesh().nodeCount());
-        row.put("full_run_s", Timing.median(fullRun));
-        row.put("full_step_ms_min", 1e3 * Timing.min(fullStep));
-        row.put("full_step_ms", 1e3 * Timing.median(fullStep));
-        row.put("full_setup_s", Timing.median(fullRun) - Timing.median(fullStep) * spec.time().steps());
-        row.put("submodel_setup_s", submodelSetup);
-        row.put("submodel_run_s", Timing.median(subRun));
-        row.put("submodel_step_ms_min", 1e3 * Timing.min(subStep));
-        row.put("submodel_step_ms", 1e3 * Timing.median(subStep));
-        row.put("submodel_factor_entries", submodel.factorNonZeros());
-        return row;
+        return new JavaTimes(BenchPlan.meshName(spec.mesh()), spec.time().steps(),
+                2 * zoned.full().nodeCount(), 2 * zoned.zone().mesh().nodeCount(), Timing.median(fullRun),
+                1e3 * Timing.min(fullStep), 1e3 * Timing.median(fullStep),
+                Timing.median(fullRun) - Timing.median(fullStep) * spec.time().steps(), submodelSetup,
+                Timing.median(subRun), 1e3 * Timing.min(subStep), 1e3 * Timing.median(subStep),
+                submodel.factorNonZeros());
     }
 
     /** Wall-clock time of the steps after the first. */
@@ -111,22 +121,17 @@ public final class SolverBench {
         }
     }
 
-    /** Adds the same mesh's DOLFINx figures to {@code row}. */
-    public void addDolfinx(Map<String, Object> row, String interpreter, double dt) {
-        int steps = (int) row.get("steps");
-        List<String> arguments = List.of(interpreter, script().toString(), Integer.toString(steps),
-                Double.toString(dt), Integer.toString(repeats), (String) row.get("mesh"));
+    /** DOLFINx's figures on the mesh of {@code java}, with the same steps of {@code dt}. */
+    public DolfinxTimes dolfinx(JavaTimes java, String interpreter, double dt) {
+        List<String> arguments = List.of(interpreter, script().toString(), Integer.toString(java.steps()),
+                Double.toString(dt), Integer.toString(repeats), java.mesh());
         PythonRuntime runtime = PythonRuntime.resolve(interpreter, CaseFiles.defaultCase().fenics());
         Map<String, String> figures = reference(arguments, runtime);
         double setup = figure(figures, "setup");
         int dolfinxSteps = (int) figure(figures, "steps");
         double best = 1e3 * figure(figures, "loop_min") / dolfinxSteps;
         double median = 1e3 * figure(figures, "loop_median") / dolfinxSteps;
-        row.put("dolfinx_setup_s", setup);
-        row.put("dolfinx_step_ms_min", best);
-        row.put("dolfinx_step_ms", median);
-        row.put("dolfinx_over_java_per_step_min", best / (double) row.get("full_step_ms_min"));
-        row.put("dolfinx_over_java_per_step", median / (double) row.get("full_step_ms"));
+        return new DolfinxTimes(setup, best, median, best / java.fullStepMsMin(), median / java.fullStepMs());
     }
 
     /** Runs the reference script and returns the "key value" pairs of its "mesh ..." line. */
@@ -188,23 +193,23 @@ public final class SolverBench {
     }
 
     /** The Markdown table of solver rows. */
-    public static String table(List<Map<String, Object>> rows) {
-        boolean withDolfinx = rows.stream().anyMatch(row -> row.containsKey("dolfinx_step_ms"));
+    public static String table(List<MeshTimes> rows) {
+        boolean withDolfinx = rows.stream().anyMatch(row -> row.dolfinx() != null);
         StringBuilder out = new StringBuilder();
         out.append("| mesh | DOFs full / zone | full run s | full setup s | full ms/step min / median "
                 + "| submodel run s | submodel ms/step min / median | full/submodel per run |");
         out.append(withDolfinx ? " DOLFINx setup s | DOLFINx ms/step min / median | DOLFINx/Java per step |\n" : "\n");
         out.append("|---|---|---|---|---|---|---|---|").append(withDolfinx ? "---|---|---|\n" : "\n");
-        for (Map<String, Object> row : rows) {
+        for (MeshTimes row : rows) {
+            JavaTimes java = row.java();
             out.append(String.format("| %s | %d / %d | %.3f | %.3f | %.3f / %.3f | %.4f | %.3f / %.3f | %.0fx |",
-                    row.get("mesh"), row.get("full_dofs"), row.get("zone_dofs"), row.get("full_run_s"),
-                    row.get("full_setup_s"), row.get("full_step_ms_min"), row.get("full_step_ms"),
-                    row.get("submodel_run_s"), row.get("submodel_step_ms_min"), row.get("submodel_step_ms"),
-                    (double) row.get("full_run_s") / (double) row.get("submodel_run_s")));
-            if (withDolfinx) {
-                out.append(String.format(" %.3f | %.3f / %.3f | %.2f / %.2f |", row.get("dolfinx_setup_s"),
-                        row.get("dolfinx_step_ms_min"), row.get("dolfinx_step_ms"),
-                        row.get("dolfinx_over_java_per_step_min"), row.get("dolfinx_over_java_per_step")));
+                    java.mesh(), java.fullDofs(), java.zoneDofs(), java.fullRunS(), java.fullSetupS(),
+                    java.fullStepMsMin(), java.fullStepMs(), java.submodelRunS(), java.submodelStepMsMin(),
+                    java.submodelStepMs(), java.fullRunS() / java.submodelRunS()));
+            DolfinxTimes dolfinx = row.dolfinx();
+            if (dolfinx != null) {
+                out.append(String.format(" %.3f | %.3f / %.3f | %.2f / %.2f |", dolfinx.setupS(), dolfinx.stepMsMin(),
+                        dolfinx.stepMs(), dolfinx.overJavaPerStepMin(), dolfinx.overJavaPerStep()));
             }
             out.append('\n');
         }

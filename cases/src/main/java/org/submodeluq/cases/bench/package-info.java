@@ -1,2 +1,2 @@
-/** Measurements behind {@code submodel-uq bench}, each with its detailed table, and the one summary table. */
+/** The {@code submodel-uq bench} suite: its plan, the measurements with their detailed tables, and the summary. */
 package org.submodeluq.cases.bench;

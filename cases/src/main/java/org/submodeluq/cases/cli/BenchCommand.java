@@ -1,35 +1,14 @@
 package org.submodeluq.cases.cli;
 
-import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.submodeluq.cases.bench.BenchPlan;
+import org.submodeluq.cases.bench.BenchResults;
+import org.submodeluq.cases.bench.BenchSuite;
 import org.submodeluq.cases.bench.BenchSummary;
-import org.submodeluq.cases.bench.CampaignBench;
-import org.submodeluq.cases.bench.GanBench;
-import org.submodeluq.cases.bench.MatformerBench;
-import org.submodeluq.cases.bench.MonteCarloBench;
-import org.submodeluq.cases.bench.SolverBench;
-import org.submodeluq.fem.bridge.PythonRuntime;
-import org.submodeluq.core.UserInputException;
-import org.submodeluq.fem.spec.CaseFiles;
-import org.submodeluq.fem.spec.CaseSpec;
-import org.submodeluq.matformer.data.ByteCorpus;
-import org.submodeluq.matformer.data.DemoCorpus;
-import org.submodeluq.matformer.model.MatLm;
-import org.submodeluq.nn.DjlRuntime;
+import org.submodeluq.fem.spec.MeshResolution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,8 +19,9 @@ import picocli.CommandLine.Spec;
  * table (full runs, Java and FEniCS, against a Monte Carlo sample; Monte Carlo, WGAN-GP and MatFormer
  * throughputs), with the figures also written as JSON. Flags add detailed tables: {@code --solver} the
  * Java solver per run and per step (optionally beside DOLFINx), {@code --campaign} training-set generation
- * and the Py4J overhead per call, {@code --mc} the Monte Carlo sweep over meshes,
- * {@code --matformer} MatFormer training, decoding and speculative decoding for every k.
+ * and the Py4J overhead per call, {@code --mc} the Monte Carlo sweep over meshes, {@code --matformer}
+ * MatFormer training, decoding and speculative decoding for every k. The sizes not given come from
+ * {@link BenchPlan#standard()}, or {@link BenchPlan#quick()} with {@code --quick}; the help states them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the project's speeds in one sitting and prints one summary table: a full run's cost "
@@ -55,25 +35,24 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--quick", description = "A smoke run: smaller defaults for the options not given (meshes 80x20 "
-            + "and 160x40, 3 repeats, 20 campaign samples on 80x20, 50 Monte Carlo samples on 80x20, 20 WGAN-GP "
-            + "iterations, 20 MatFormer training steps).")
+    @Option(names = "--quick", description = "A smoke run of under a minute: each size not given takes the --quick "
+            + "value stated with its option.")
     private boolean quick;
 
     @Option(names = "--solver", description = "Also print the Java solver's full and submodel runs per mesh.")
     private boolean solver;
 
-    @Option(names = "--meshes", paramLabel = "NXxNY", split = ",", defaultValue = "80x20,160x40,320x80",
-            description = "Meshes for the solver table (default: ${DEFAULT-VALUE}).")
-    private List<String> meshes;
+    @Option(names = "--meshes", paramLabel = "NXxNY", split = ",",
+            description = "Meshes for the solver table (default: 80x20,160x40,320x80; --quick 80x20,160x40).")
+    private List<MeshResolution> meshes;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "200",
-            description = "Time steps per run, everywhere (default: ${DEFAULT-VALUE}, the default case's).")
-    private int steps;
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Time steps per run, everywhere (default: 200, the default case's).")
+    private Integer steps;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
-            description = "Timed runs per figure of the solver table (default: ${DEFAULT-VALUE}).")
-    private int repeats;
+    @Option(names = "--repeats", paramLabel = "N",
+            description = "Timed runs per figure of the solver table (default: 5; --quick 3).")
+    private Integer repeats;
 
     @Option(names = "--dolfinx", description = "Also time the same Newmark loop in DOLFINx in the solver table "
             + "(implies --solver; needs python3-dolfinx).")
@@ -83,40 +62,40 @@ final class BenchCommand implements Callable<Integer> {
             + "overhead per call.")
     private boolean campaign;
 
-    @Option(names = "--campaign-meshes", paramLabel = "NXxNY", split = ",", defaultValue = "80x20,160x40",
-            description = "Meshes for the campaign timings (default: ${DEFAULT-VALUE}).")
-    private List<String> campaignMeshes;
+    @Option(names = "--campaign-meshes", paramLabel = "NXxNY", split = ",",
+            description = "Meshes for the campaign timings (default: 80x20,160x40; --quick 80x20).")
+    private List<MeshResolution> campaignMeshes;
 
-    @Option(names = "--campaign-samples", paramLabel = "N", defaultValue = "200",
-            description = "Samples per campaign (default: ${DEFAULT-VALUE}).")
-    private int campaignSamples;
+    @Option(names = "--campaign-samples", paramLabel = "N",
+            description = "Samples per campaign (default: 200; --quick 20).")
+    private Integer campaignSamples;
 
-    @Option(names = "--workers", paramLabel = "W", split = ",", defaultValue = "1,2",
-            description = "Worker counts for the campaign timings (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", paramLabel = "W", split = ",",
+            description = "Worker counts for the campaign timings (default: 1,2).")
     private List<Integer> workers;
 
-    @Option(names = "--gan-iterations", paramLabel = "N", defaultValue = "200",
-            description = "Timed WGAN-GP iterations per thread count (default: ${DEFAULT-VALUE}).")
-    private int ganIterations;
+    @Option(names = "--gan-iterations", paramLabel = "N",
+            description = "Timed WGAN-GP iterations per thread count (default: 200; --quick 20).")
+    private Integer ganIterations;
 
-    @Option(names = "--gan-threads", paramLabel = "T", split = ",", defaultValue = "1,2",
-            description = "libtorch thread counts for the WGAN-GP timing (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gan-threads", paramLabel = "T", split = ",",
+            description = "libtorch thread counts for the WGAN-GP timing (default: 1,2).")
     private List<Integer> ganThreads;
 
     @Option(names = "--mc", description = "Also print the Monte Carlo table, over every --mc-meshes mesh (the "
             + "summary uses only the first).")
     private boolean monteCarlo;
 
-    @Option(names = "--mc-meshes", paramLabel = "NXxNY", split = ",", defaultValue = "80x20,160x40",
-            description = "Meshes for the Monte Carlo timings; the summary's is the first (default: ${DEFAULT-VALUE}).")
-    private List<String> monteCarloMeshes;
+    @Option(names = "--mc-meshes", paramLabel = "NXxNY", split = ",", description = "Meshes for the Monte Carlo "
+            + "timings; the summary's is the first (default: 80x20,160x40; --quick 80x20).")
+    private List<MeshResolution> monteCarloMeshes;
 
-    @Option(names = "--mc-samples", paramLabel = "N", defaultValue = "400",
-            description = "Samples per timed Monte Carlo campaign (default: ${DEFAULT-VALUE}).")
-    private int monteCarloSamples;
+    @Option(names = "--mc-samples", paramLabel = "N",
+            description = "Samples per timed Monte Carlo campaign (default: 400; --quick 50).")
+    private Integer monteCarloSamples;
 
-    @Option(names = "--mc-threads", paramLabel = "T", split = ",", defaultValue = "1,2",
-            description = "Thread counts for the Monte Carlo timings (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mc-threads", paramLabel = "T", split = ",",
+            description = "Thread counts for the Monte Carlo timings (default: 1,2).")
     private List<Integer> monteCarloThreads;
 
     @Option(names = "--matformer", description = "Also print the MatFormer tables: training, decoding with and "
@@ -128,10 +107,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "--matformer-steps steps first).")
     private Path matformerModel;
 
-    @Option(names = "--matformer-steps", paramLabel = "N", defaultValue = "200",
-            description = "Training steps of the demo model when no --matformer-model is given (default: "
-                    + "${DEFAULT-VALUE}).")
-    private int matformerSteps;
+    @Option(names = "--matformer-steps", paramLabel = "N", description = "Training steps of the demo model when no "
+            + "--matformer-model is given (default: 200; --quick 20).")
+    private Integer matformerSteps;
 
     @Mixin
     private PythonOption python;
@@ -142,201 +120,36 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        shrinkWhenQuick();
-        validate();
         PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
-        CaseSpec base = CaseFiles.defaultCase().withTime(steps, CaseFiles.defaultCase().time().dt());
-        String fenicsUnavailable = PythonRuntime.probe(python.interpreter(), base.fenics());
-        if (fenicsUnavailable != null) {
-            err.println("timings without FEniCS: " + fenicsUnavailable);
-        }
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("date", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        results.put("java", System.getProperty("java.version"));
-        results.put("cores", Runtime.getRuntime().availableProcessors());
-        results.put("mesh", monteCarloMeshes.get(0).trim());
-        results.put("steps", steps);
-        if (fenicsUnavailable != null) {
-            results.put("fenics_unavailable", fenicsUnavailable);
-        }
-        if (solver || dolfinx) {
-            results.put("solver", solverRows(base, err));
-            out.print(SolverBench.table(rows(results, "solver")));
-            out.printf("%nmin and median of %d timed runs of %d steps each (after at least 1 s of warm-up runs)%n%n",
-                    repeats, steps);
-        }
-        if (campaign) {
-            campaignRows(base, fenicsUnavailable == null, results, err);
-            out.print(CampaignBench.table(rows(results, "campaign")));
-            if (results.get("py4j_overhead") instanceof Map<?, ?> overhead) {
-                out.printf("%nPy4J overhead per run call (%s, median of %s calls): %.3f ms = round trip %.3f ms - "
-                        + "model %.3f ms%n", overhead.get("mesh"), overhead.get("calls"), overhead.get("overhead_ms"),
-                        overhead.get("round_trip_ms"), overhead.get("model_ms"));
-            }
-            out.println();
-        }
-        results.put("monte_carlo", monteCarloRows(base, fenicsUnavailable == null, err));
-        if (monteCarlo) {
-            out.print(MonteCarloBench.table(rows(results, "monte_carlo")));
-            out.println("\nA campaign includes generation (PCA-Gaussian), the submodel, the quantities, the checkpoint "
-                    + "and the output file. Full runs: the Java full model on one thread (median of 15), and FEniCS "
-                    + "through the bridge on one worker (median of 10 calls); ratios are per thread.\n");
-        }
-        List<Map<String, Object>> gan = new ArrayList<>();
-        for (int threads : ganThreads) {
-            err.printf("timing WGAN-GP with %d thread(s): %d iterations...%n", threads, ganIterations);
-            err.flush();
-            gan.add(GanBench.time(threads, ganIterations));
-        }
-        results.put("gan", gan);
-        results.putAll(matformerFigures(err));
-        if (matformer) {
-            out.println(MatformerBench.tables(results));
-        }
+        BenchSuite suite = new BenchSuite(plan(), python.interpreter(), MatformerCommand::nested,
+                command.commandLine().getErr());
+        BenchResults results = suite.run();
+        out.print(suite.details(results));
         out.print(BenchSummary.table(results));
         out.printf("%n%s%n", BenchSummary.context(results));
-        writeJson(results);
+        results.write(json);
         out.println("wrote " + json);
         out.flush();
         return 0;
     }
 
-    /** With --quick, options not given on the command line take small values. */
-    private void shrinkWhenQuick() {
-        meshes = quickOr("--meshes", meshes, List.of("80x20", "160x40"));
-        repeats = quickOr("--repeats", repeats, 3);
-        campaignMeshes = quickOr("--campaign-meshes", campaignMeshes, List.of("80x20"));
-        campaignSamples = quickOr("--campaign-samples", campaignSamples, 20);
-        ganIterations = quickOr("--gan-iterations", ganIterations, 20);
-        monteCarloMeshes = quickOr("--mc-meshes", monteCarloMeshes, List.of("80x20"));
-        monteCarloSamples = quickOr("--mc-samples", monteCarloSamples, 50);
-        matformerSteps = quickOr("--matformer-steps", matformerSteps, 20);
+    /** The standard or quick plan, with the sizes the command line gives. */
+    BenchPlan plan() {
+        BenchPlan base = quick ? BenchPlan.quick() : BenchPlan.standard();
+        return new BenchPlan(or(steps, base.steps()),
+                new BenchPlan.Solver(solver || dolfinx, dolfinx, or(meshes, base.solver().meshes()),
+                        or(repeats, base.solver().repeats())),
+                new BenchPlan.Campaign(campaign, or(campaignMeshes, base.campaign().meshes()),
+                        or(campaignSamples, base.campaign().samples()), or(workers, base.campaign().workers())),
+                new BenchPlan.Gan(or(ganIterations, base.gan().iterations()), or(ganThreads, base.gan().threads())),
+                new BenchPlan.MonteCarlo(monteCarlo, or(monteCarloMeshes, base.monteCarlo().meshes()),
+                        or(monteCarloSamples, base.monteCarlo().samples()),
+                        or(monteCarloThreads, base.monteCarlo().threads())),
+                new BenchPlan.Matformer(matformer, matformerModel,
+                        or(matformerSteps, base.matformer().trainingSteps()), base.matformer().timedSteps()));
     }
 
-    private <T> T quickOr(String option, T given, T quickValue) {
-        return quick && !command.commandLine().getParseResult().hasMatchedOption(option) ? quickValue : given;
-    }
-
-    /** Checks every option before anything is measured, so that a typo costs no minutes. */
-    private void validate() {
-        if (steps < 2 || repeats < 1 || campaignSamples < 3 || ganIterations < 1 || monteCarloSamples < 10
-                || matformerSteps < 1 || Stream.of(workers, ganThreads, monteCarloThreads)
-                        .flatMap(List::stream).anyMatch(count -> count < 1)) {
-            throw new UserInputException("--steps must be >= 2, --repeats, --gan-iterations, --matformer-steps, --workers, "
-                    + "--gan-threads and --mc-threads >= 1, --campaign-samples >= 3 and --mc-samples >= 10");
-        }
-        Map.of("--meshes", meshes, "--campaign-meshes", campaignMeshes, "--mc-meshes", monteCarloMeshes)
-                .forEach((option, list) -> list.forEach(mesh -> parseMesh(option, mesh)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Map<String, Object> results, String key) {
-        return (List<Map<String, Object>>) results.get(key);
-    }
-
-    private List<Map<String, Object>> solverRows(CaseSpec base, PrintWriter err) {
-        SolverBench bench = new SolverBench(repeats);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String mesh : meshes) {
-            err.printf("timing %s: %d repeats of %d steps...%n", mesh, repeats, steps);
-            err.flush();
-            Map<String, Object> row = bench.time(withMesh(base, "--meshes", mesh));
-            if (dolfinx) {
-                err.printf("timing %s in DOLFINx...%n", mesh);
-                err.flush();
-                bench.addDolfinx(row, interpreter(), base.time().dt());
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private void campaignRows(CaseSpec base, boolean withFenics, Map<String, Object> results, PrintWriter err) {
-        CampaignBench bench = new CampaignBench(campaignSamples, python.interpreter());
-        List<String> solvers = withFenics ? List.of("java", "fenics") : List.of("java");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String mesh : campaignMeshes) {
-            CaseSpec spec = withMesh(base, "--campaign-meshes", mesh);
-            for (String solverName : solvers) {
-                for (int count : workers) {
-                    err.printf("campaign %s, %s, %d worker(s): %d samples...%n", mesh, solverName, count,
-                            campaignSamples);
-                    err.flush();
-                    rows.add(bench.time(spec, solverName, count));
-                }
-            }
-        }
-        results.put("campaign", rows);
-        if (withFenics) {
-            err.println("timing the Py4J overhead...");
-            err.flush();
-            results.put("py4j_overhead", bench.overhead(withMesh(base, "--campaign-meshes", campaignMeshes.get(0)), 20));
-        }
-    }
-
-    /** The summary's mesh, and with --mc every mesh asked. */
-    private List<Map<String, Object>> monteCarloRows(CaseSpec base, boolean withFenics, PrintWriter err) {
-        MonteCarloBench bench = new MonteCarloBench(monteCarloSamples);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String mesh : monteCarlo ? monteCarloMeshes : monteCarloMeshes.subList(0, 1)) {
-            CaseSpec spec = withMesh(base, "--mc-meshes", mesh);
-            Double fenicsMs = null;
-            if (withFenics) {
-                err.printf("FEniCS full runs %s...%n", mesh);
-                err.flush();
-                fenicsMs = (Double) new CampaignBench(3, python.interpreter()).overhead(spec, 10).get("round_trip_ms");
-            }
-            err.printf("Monte Carlo %s: %d samples per campaign...%n", mesh, monteCarloSamples);
-            err.flush();
-            rows.addAll(bench.time(spec, monteCarloThreads, fenicsMs));
-        }
-        return rows;
-    }
-
-    private Map<String, Object> matformerFigures(PrintWriter err) {
-        DjlRuntime.configure(1);
-        ByteCorpus corpus = ByteCorpus.read(DemoCorpus.path(), 0.1);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            MatLm model;
-            if (matformerModel != null) {
-                model = MatformerCommand.nested(matformerModel, manager);
-            } else {
-                err.printf("MatFormer: training the decoding model on the demo corpus, %d steps...%n", matformerSteps);
-                err.flush();
-                model = MatformerBench.demoModel(manager, corpus, matformerSteps);
-            }
-            return MatformerBench.measure(model, corpus, quick ? 3 : 20, err);
-        }
-    }
-
-    private String interpreter() {
-        return PythonRuntime.resolve(python.interpreter(), CaseFiles.defaultCase().fenics()).interpreter();
-    }
-
-    private static CaseSpec withMesh(CaseSpec base, String option, String mesh) {
-        int[] size = parseMesh(option, mesh);
-        return base.withMesh(size[0], size[1]);
-    }
-
-    private static int[] parseMesh(String option, String mesh) {
-        String[] parts = mesh.trim().split("x");
-        try {
-            if (parts.length == 2) {
-                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UserInputException(option + " entry '" + mesh + "' is not of the form NXxNY, e.g. 80x20");
-    }
-
-    private void writeJson(Map<String, Object> results) {
-        try {
-            Files.createDirectories(json.toAbsolutePath().getParent());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
-        }
+    private static <T> T or(T given, T planned) {
+        return given != null ? given : planned;
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.submodeluq.core.BuildInfo;
 import org.submodeluq.fem.bridge.WorkerException;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.spec.MeshResolution;
 import org.submodeluq.montecarlo.estimate.MeanIntervalMethod;
 import org.submodeluq.montecarlo.estimate.ProportionIntervalMethod;
 import org.submodeluq.nn.ComputeDevice;
@@ -45,6 +46,7 @@ public final class SubmodelUq {
                 new NamedConverter<>(ProportionIntervalMethod.class, "method"));
         commandLine.registerConverter(GeneratorKind.class, new NamedConverter<>(GeneratorKind.class, "generator kind"));
         commandLine.registerConverter(ComputeDevice.class, new NamedConverter<>(ComputeDevice.class, "device"));
+        commandLine.registerConverter(MeshResolution.class, new MeshConverter());
         commandLine.setDefaultValueProvider(new OutputOption.Defaults());
         commandLine.setExecutionExceptionHandler(SubmodelUq::handle);
         return commandLine;

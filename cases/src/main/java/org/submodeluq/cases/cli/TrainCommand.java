@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
                 "WGAN-GP training resumes from OUT/checkpoint.h5 when run again with the same options."})
 final class TrainCommand implements Callable<Integer> {
 
+    private static final String DEFAULT_HIDDEN = WganGpOptions.HIDDEN_WIDTH + "," + WganGpOptions.HIDDEN_WIDTH;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec command;
 
@@ -46,26 +48,27 @@ final class TrainCommand implements Callable<Integer> {
             description = "Keep exactly K principal components instead (default: by energy).")
     private int components;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: 5000).")
-    private Integer iterations;
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + WganGpOptions.ITERATIONS,
+            description = "WGAN-GP generator updates (default: ${DEFAULT-VALUE}).")
+    private int iterations;
 
-    @Option(names = "--generator-hidden", paramLabel = "WIDTHS", split = ",",
-            description = "WGAN-GP: widths of the generator's hidden layers (default: 256,256).")
+    @Option(names = "--generator-hidden", paramLabel = "WIDTHS", split = ",", defaultValue = DEFAULT_HIDDEN,
+            description = "WGAN-GP: widths of the generator's hidden layers (default: ${DEFAULT-VALUE}).")
     private int[] generatorHidden;
 
-    @Option(names = "--critic-hidden", paramLabel = "WIDTHS", split = ",",
-            description = "WGAN-GP: widths of the critic's hidden layers (default: 256,256).")
+    @Option(names = "--critic-hidden", paramLabel = "WIDTHS", split = ",", defaultValue = DEFAULT_HIDDEN,
+            description = "WGAN-GP: widths of the critic's hidden layers (default: ${DEFAULT-VALUE}).")
     private int[] criticHidden;
 
-    @Option(names = "--ema-decay", paramLabel = "D",
+    @Option(names = "--ema-decay", paramLabel = "D", defaultValue = "" + WganGpOptions.EMA_DECAY,
             description = "WGAN-GP: decay of the moving average of the generator's weights; 0 samples the last "
-                    + "iterate (default: 0.99).")
-    private Double emaDecay;
+                    + "iterate (default: ${DEFAULT-VALUE}).")
+    private double emaDecay;
 
-    @Option(names = "--final-lr", paramLabel = "FRACTION",
+    @Option(names = "--final-lr", paramLabel = "FRACTION", defaultValue = "" + WganGpOptions.FINAL_LEARNING_RATE,
             description = "WGAN-GP: learning rate at the last iteration, as a fraction of the first; 1 keeps it "
-                    + "constant (default: 0.1).")
-    private Double finalLearningRate;
+                    + "constant (default: ${DEFAULT-VALUE}).")
+    private double finalLearningRate;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
             description = "Seed of initial weights, batches and noise, and of the split of a plain dataset "
@@ -89,15 +92,10 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         GeneratorKind kind = GeneratorKind.of(model);
         TrainingData trainingData = TrainingData.read(data, dataset, seed);
-        WganGpOptions defaults = WganGpOptions.defaults();
-        WganGpOptions gan = kind != GeneratorKind.WGAN_GP ? defaults : new WganGpOptions(defaults.latent(),
-                generatorHidden != null ? generatorHidden : defaults.generatorHidden(),
-                criticHidden != null ? criticHidden : defaults.criticHidden(),
-                defaults.lambda(), defaults.criticSteps(), defaults.learningRate(),
-                finalLearningRate != null ? finalLearningRate : defaults.finalLearningRate(), defaults.beta1(),
-                defaults.beta2(), defaults.batch(), iterations != null ? iterations : defaults.iterations(),
-                emaDecay != null ? emaDecay : defaults.emaDecay(), defaults.evaluateEvery(), defaults.checkpointEvery(),
-                seed, false);
+        // the other kinds ignore the WGAN-GP options, so their values are not checked either
+        WganGpOptions gan = kind != GeneratorKind.WGAN_GP ? WganGpOptions.defaults() : WganGpOptions.defaults()
+                .withIterations(iterations).withGeneratorHidden(generatorHidden).withCriticHidden(criticHidden)
+                .withEmaDecay(emaDecay).withFinalLearningRate(finalLearningRate).withSeed(seed);
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "train " + kind.text(), "iterations",
                 quiet);
         progress.note(trainingData.all().size() + " samples of " + trainingData.all().features() + " features from "

@@ -194,13 +194,11 @@ public final class Pipeline {
     }
 
     private GeneratorTraining.Settings trainingSettings(GeneratorKind kind) {
-        WganGpOptions d = WganGpOptions.defaults();
-        WganGpOptions gan = new WganGpOptions(d.latent(), d.generatorHidden(), d.criticHidden(), d.lambda(),
-                d.criticSteps(), d.learningRate(), d.finalLearningRate(), d.beta1(), d.beta2(), d.batch(),
-                options.ganIterations(), d.emaDecay(), d.evaluateEvery(), d.checkpointEvery(), options.seed(),
-                d.float64());
-        return new GeneratorTraining.Settings(kind, ENERGY, 0, kind == GeneratorKind.WGAN_GP ? gan : d, options.seed(),
-                Device.cpu());
+        // the other kinds ignore these, so they keep the defaults and their stage key does not change with them
+        WganGpOptions gan = kind == GeneratorKind.WGAN_GP
+                ? WganGpOptions.defaults().withIterations(options.ganIterations()).withSeed(options.seed())
+                : WganGpOptions.defaults();
+        return new GeneratorTraining.Settings(kind, ENERGY, 0, gan, options.seed(), Device.cpu());
     }
 
     private String train(GeneratorTraining.Settings settings, Path directory, StageProgress progress) {

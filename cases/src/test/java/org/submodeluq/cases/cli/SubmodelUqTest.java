@@ -47,16 +47,12 @@ class SubmodelUqTest {
         Files.writeString(bad, "zone: {xMin: 0.6, xMax: 3.0}\n");
         Cli.Result badCase = execute("solve", "--case", bad.toString(), "--out", directory.resolve("x.h5").toString());
         Cli.Result unknownCase = execute("solve", "--case", "plate-smash");
-        Cli.Result badMesh = execute("bench", "--meshes", "80by20");
-        Cli.Result badMonteCarloMesh = execute("bench", "--mc-meshes", "80x20,160by40");
-        for (Cli.Result result : List.of(badCase, unknownCase, badMesh, badMonteCarloMesh)) {
+        for (Cli.Result result : List.of(badCase, unknownCase)) {
             assertEquals(SubmodelUq.USER_ERROR, result.exitCode());
             assertEquals(1, result.err().lines().count(), result.err());
             assertTrue(result.err().startsWith("submodel-uq: error: "), result.err());
         }
         assertTrue(badCase.err().contains("zone.xMax = 3.0"), badCase.err());
-        assertTrue(badMesh.err().contains("--meshes entry '80by20'"), badMesh.err());
-        assertTrue(badMonteCarloMesh.err().contains("--mc-meshes entry '160by40'"), badMonteCarloMesh.err());
         assertTrue(Files.notExists(directory.resolve("x.h5")));
     }
 

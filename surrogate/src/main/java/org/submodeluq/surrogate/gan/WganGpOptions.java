@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.submodeluq.core.UserInputException;
-import org.submodeluq.nn.Adam;
 
 /**
- * Settings of WGAN-GP training, defaults from Gulrajani et al. (2017) where they apply.
+ * Settings of WGAN-GP training, defaults from Gulrajani et al. (2017) where they apply. Start from
+ * {@link #defaults()} and change what differs with the {@code withX} methods, so that the defaults live here
+ * only.
  *
  * @param latent dimension of the generator's Gaussian input
  * @param generatorHidden widths of the generator's hidden layers
@@ -50,6 +51,18 @@ public record WganGpOptions(int latent, int[] generatorHidden, int[] criticHidde
         criticHidden = criticHidden.clone();
     }
 
+    /** Generator updates of a default training. */
+    public static final int ITERATIONS = 5_000;
+
+    /** Width of each of the two hidden layers of the default generator and critic. */
+    public static final int HIDDEN_WIDTH = 256;
+
+    /** Default decay of the generator's weight average. */
+    public static final double EMA_DECAY = 0.99;
+
+    /** Default step size at the last iteration, as a fraction of the first. */
+    public static final double FINAL_LEARNING_RATE = 0.1;
+
     /**
      * The defaults: 32 -> 256 -> 256 -> k and k -> 256 -> 256 -> 1, lambda 10, n_critic 5, Adam 1e-4
      * (0.5, 0.9), batch 64; 5000 iterations with a moving average of decay 0.99 and validation every 250.
@@ -57,8 +70,61 @@ public record WganGpOptions(int latent, int[] generatorHidden, int[] criticHidde
      * iterations and then degraded, whatever the averaging (README): the validation choice matters most.
      */
     public static WganGpOptions defaults() {
-        return new WganGpOptions(32, new int[] {256, 256}, new int[] {256, 256}, 10, 5, 1e-4, 0.1, 0.5, 0.9, 64, 5_000,
-                0.99, 250, 1000, 0, false);
+        return new WganGpOptions(32, new int[] {HIDDEN_WIDTH, HIDDEN_WIDTH}, new int[] {HIDDEN_WIDTH, HIDDEN_WIDTH},
+                10, 5, 1e-4, FINAL_LEARNING_RATE, 0.5, 0.9, 64, ITERATIONS, EMA_DECAY, 250, 1000, 0, false);
+    }
+
+    public WganGpOptions withLatent(int value) {
+        return new WganGpOptions(value, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
+                finalLearningRate, beta1, beta2, batch, iterations, emaDecay, evaluateEvery, checkpointEvery, seed,
+                float64);
+    }
+
+    public WganGpOptions withGeneratorHidden(int... widths) {
+        return new WganGpOptions(latent, widths, criticHidden, lambda, criticSteps, learningRate, finalLearningRate,
+                beta1, beta2, batch, iterations, emaDecay, evaluateEvery, checkpointEvery, seed, float64);
+    }
+
+    public WganGpOptions withCriticHidden(int... widths) {
+        return new WganGpOptions(latent, generatorHidden, widths, lambda, criticSteps, learningRate, finalLearningRate,
+                beta1, beta2, batch, iterations, emaDecay, evaluateEvery, checkpointEvery, seed, float64);
+    }
+
+    public WganGpOptions withLearningRate(double value) {
+        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, value, finalLearningRate,
+                beta1, beta2, batch, iterations, emaDecay, evaluateEvery, checkpointEvery, seed, float64);
+    }
+
+    public WganGpOptions withFinalLearningRate(double fraction) {
+        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate, fraction,
+                beta1, beta2, batch, iterations, emaDecay, evaluateEvery, checkpointEvery, seed, float64);
+    }
+
+    public WganGpOptions withBatch(int value) {
+        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
+                finalLearningRate, beta1, beta2, value, iterations, emaDecay, evaluateEvery, checkpointEvery, seed,
+                float64);
+    }
+
+    public WganGpOptions withIterations(int value) {
+        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
+                finalLearningRate, beta1, beta2, batch, value, emaDecay, evaluateEvery, checkpointEvery, seed, float64);
+    }
+
+    public WganGpOptions withEmaDecay(double value) {
+        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
+                finalLearningRate, beta1, beta2, batch, iterations, value, evaluateEvery, checkpointEvery, seed,
+                float64);
+    }
+
+    public WganGpOptions withEvaluateEvery(int period) {
+        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
+                finalLearningRate, beta1, beta2, batch, iterations, emaDecay, period, checkpointEvery, seed, float64);
+    }
+
+    public WganGpOptions withCheckpointEvery(int period) {
+        return new WganGpOptions(latent, generatorHidden, criticHidden, lambda, criticSteps, learningRate,
+                finalLearningRate, beta1, beta2, batch, iterations, emaDecay, evaluateEvery, period, seed, float64);
     }
 
     public WganGpOptions withSeed(long value) {

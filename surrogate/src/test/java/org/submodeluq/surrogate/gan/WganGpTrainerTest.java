@@ -33,8 +33,9 @@ class WganGpTrainerTest {
     }
 
     private static WganGpOptions options(int iterations) {
-        return new WganGpOptions(4, new int[] {16, 16}, new int[] {16, 16}, 10, 5, 1e-3, 0.1, 0.5, 0.9, 32, iterations,
-                0.99, 50, 100, 5, false);
+        return WganGpOptions.defaults().withLatent(4).withGeneratorHidden(16, 16).withCriticHidden(16, 16)
+                .withLearningRate(1e-3).withBatch(32).withIterations(iterations).withEvaluateEvery(50)
+                .withCheckpointEvery(100).withSeed(5);
     }
 
     private static WganGpTrainer.Result train(WganGpOptions options, Path directory, TrainingListener listener) {

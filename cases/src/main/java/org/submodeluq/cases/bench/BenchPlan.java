@@ -1,0 +1,107 @@
+package org.submodeluq.cases.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.spec.MeshResolution;
+
+/**
+ * What {@code bench} measures and at which sizes, one part per bench. The standard plan takes about 5
+ * minutes on 2 cores, the quick one under a minute; {@code bench}'s options change single sizes of either.
+ *
+ * @param steps time steps of every run, of every bench
+ */
+public record BenchPlan(int steps, Solver solver, Campaign campaign, Gan gan, MonteCarlo monteCarlo,
+                        Matformer matformer) {
+
+    /**
+     * The Java solver per mesh, optionally beside DOLFINx.
+     *
+     * @param table whether to time it at all
+     * @param repeats timed runs per figure
+     */
+    public record Solver(boolean table, boolean dolfinx, List<MeshResolution> meshes, int repeats) {
+        public Solver {
+            meshes = List.copyOf(meshes);
+        }
+    }
+
+    /**
+     * Training-set generation per mesh, solver and worker count, and the Py4J overhead on the first mesh.
+     *
+     * @param table whether to time it at all
+     * @param samples samples per campaign
+     */
+    public record Campaign(boolean table, List<MeshResolution> meshes, int samples, List<Integer> workers) {
+        public Campaign {
+            meshes = List.copyOf(meshes);
+            workers = List.copyOf(workers);
+        }
+    }
+
+    /** @param iterations timed iterations per thread count, after the warm-up */
+    public record Gan(int iterations, List<Integer> threads) {
+        public Gan {
+            threads = List.copyOf(threads);
+        }
+    }
+
+    /**
+     * Monte Carlo campaigns per mesh and thread count; the summary's mesh is the first.
+     *
+     * @param table whether to time every mesh for the detailed table, not only the summary's
+     * @param samples samples per timed campaign
+     */
+    public record MonteCarlo(boolean table, List<MeshResolution> meshes, int samples, List<Integer> threads) {
+        public MonteCarlo {
+            meshes = List.copyOf(meshes);
+            threads = List.copyOf(threads);
+        }
+    }
+
+    /**
+     * MatFormer training and decoding.
+     *
+     * @param tables whether to print the detailed tables (the figures are measured anyway, for the summary)
+     * @param model a trained MatFormer (file or training directory) to decode with, or null to train one on
+     *     the demo corpus for {@code trainingSteps} steps
+     * @param timedSteps training steps timed per model
+     */
+    public record Matformer(boolean tables, Path model, int trainingSteps, int timedSteps) {
+    }
+
+    /** The default case's mesh. */
+    private static final MeshResolution COARSE = new MeshResolution(80, 20);
+    private static final MeshResolution MEDIUM = new MeshResolution(160, 40);
+    private static final MeshResolution FINE = new MeshResolution(320, 80);
+
+    public BenchPlan {
+        if (steps < 2 || solver.repeats() < 1 || campaign.samples() < 3 || gan.iterations() < 1
+                || monteCarlo.samples() < 10 || matformer.trainingSteps() < 1 || Stream.of(campaign.workers(),
+                        gan.threads(), monteCarlo.threads()).flatMap(List::stream).anyMatch(count -> count < 1)) {
+            throw new UserInputException("--steps must be >= 2, --repeats, --gan-iterations, --matformer-steps, "
+                    + "--workers, --gan-threads and --mc-threads >= 1, --campaign-samples >= 3 and --mc-samples >= 10");
+        }
+    }
+
+    /** The standard plan: every mesh of the README's tables, and samples enough for stable rates. */
+    public static BenchPlan standard() {
+        return new BenchPlan(200, new Solver(false, false, List.of(COARSE, MEDIUM, FINE), 5),
+                new Campaign(false, List.of(COARSE, MEDIUM), 200, List.of(1, 2)), new Gan(200, List.of(1, 2)),
+                new MonteCarlo(false, List.of(COARSE, MEDIUM), 400, List.of(1, 2)),
+                new Matformer(false, null, 200, 20));
+    }
+
+    /** The smoke-run plan: the same benches on fewer meshes with fewer samples. */
+    public static BenchPlan quick() {
+        return new BenchPlan(200, new Solver(false, false, List.of(COARSE, MEDIUM), 3),
+                new Campaign(false, List.of(COARSE), 20, List.of(1, 2)), new Gan(20, List.of(1, 2)),
+                new MonteCarlo(false, List.of(COARSE), 50, List.of(1, 2)), new Matformer(false, null, 20, 3));
+    }
+
+    /** How tables and figures name a mesh: {@code NXxNY}, as the options take it. */
+    public static String meshName(MeshResolution mesh) {
+        return mesh.nx() + "x" + mesh.ny();
+    }
+}
