@@ -39,11 +39,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smoke-run sizes, about a minute for the default case.")
     private boolean quick;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Full runs (default: 2000; --quick 200).")
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Full runs (default: " + RunOptions.STANDARD_RUNS + "; --quick " + RunOptions.QUICK_RUNS + ").")
     private Integer runs;
 
     @Option(names = "--split", paramLabel = "TRAIN,VALIDATION,TEST", hideParamSyntax = true, split = ",",
-            description = "Shares of the splits (default: 0.15,0.05,0.8; --quick 0.3,0.1,0.6).")
+            description = "Shares of the splits (default: " + RunOptions.STANDARD_SPLIT + "; --quick "
+                    + RunOptions.QUICK_SPLIT + ").")
     private double[] split;
 
     @Mixin
@@ -56,14 +58,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private PythonOption python;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: 2000; --quick 300).")
+    @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: "
+            + RunOptions.STANDARD_ITERATIONS + "; --quick " + RunOptions.QUICK_ITERATIONS + ").")
     private Integer iterations;
 
-    @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples per generator (default: 4000; --quick 500).")
+    @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples per generator (default: "
+            + RunOptions.STANDARD_SAMPLES + "; --quick " + RunOptions.QUICK_SAMPLES + ").")
     private Long samples;
 
     @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples per comparison interval "
-            + "(default: 500; --quick 200).")
+            + "(default: " + RunOptions.STANDARD_BOOTSTRAP + "; --quick " + RunOptions.QUICK_BOOTSTRAP + ").")
     private Integer bootstrap;
 
     @Mixin
@@ -94,12 +98,26 @@ final class RunCommand implements Callable<Integer> {
 
     /** The standard or quick sizes, with what the command line sets. */
     private RunOptions options() {
-        int parallel = threads.count();
-        RunOptions base = quick ? RunOptions.quick(python.interpreter(), parallel)
-                : RunOptions.standard(python.interpreter(), parallel);
-        return new RunOptions(runs != null ? runs : base.runs(), split != null ? split : base.split(),
-                seed.value(), solver != null ? solver : base.solver(), base.fenics(),
-                iterations != null ? iterations : base.ganIterations(), samples != null ? samples : base.mcSamples(),
-                bootstrap != null ? bootstrap : base.bootstrap(), parallel);
+        RunOptions options = (quick ? RunOptions.quick(python.interpreter(), threads.count())
+                : RunOptions.standard(python.interpreter(), threads.count())).withSeed(seed.value());
+        if (runs != null) {
+            options = options.withRuns(runs);
+        }
+        if (split != null) {
+            options = options.withSplit(split);
+        }
+        if (solver != null) {
+            options = options.withSolver(solver);
+        }
+        if (iterations != null) {
+            options = options.withGanIterations(iterations);
+        }
+        if (samples != null) {
+            options = options.withMcSamples(samples);
+        }
+        if (bootstrap != null) {
+            options = options.withBootstrap(bootstrap);
+        }
+        return options;
     }
 }

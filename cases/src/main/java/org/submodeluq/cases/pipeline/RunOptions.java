@@ -22,13 +22,31 @@ import org.submodeluq.core.UserInputException;
 public record RunOptions(int runs, double[] split, long seed, FullSolvers.Request solver, FullSolvers.FenicsOptions fenics,
                          int ganIterations, long mcSamples, int bootstrap, int threads) {
 
+    public static final int STANDARD_RUNS = 2000;
+    public static final String STANDARD_SPLIT = "0.15,0.05,0.8";
+    public static final int STANDARD_ITERATIONS = 2000;
+    public static final long STANDARD_SAMPLES = 4000;
+    public static final int STANDARD_BOOTSTRAP = 500;
+    public static final int QUICK_RUNS = 200;
+    public static final String QUICK_SPLIT = "0.3,0.1,0.6";
+    public static final int QUICK_ITERATIONS = 300;
+    public static final long QUICK_SAMPLES = 500;
+    public static final int QUICK_BOOTSTRAP = 200;
+
     public RunOptions {
-        if (runs < 20 || split.length != 3 || ganIterations < 1 || mcSamples < 10 || (bootstrap != 0 && bootstrap < 100)
-                || threads < 1) {
-            throw new UserInputException("run needs --runs >= 20, three --split shares, --iterations >= 1, "
-                    + "--samples >= 10, --bootstrap 0 or >= 100 and --threads >= 1");
-        }
+        require(runs >= 20, "runs", runs, "an integer >= 20");
+        require(split.length == 3, "split", Arrays.toString(split), "three shares: train, validation, test");
+        require(ganIterations >= 1, "ganIterations", ganIterations, "an integer >= 1");
+        require(mcSamples >= 10, "mcSamples", mcSamples, "an integer >= 10");
+        require(bootstrap == 0 || bootstrap >= 100, "bootstrap", bootstrap, "0 (none) or an integer >= 100");
+        require(threads >= 1, "threads", threads, "an integer >= 1");
         split = split.clone();
+    }
+
+    private static void require(boolean rule, String field, Object value, String allowed) {
+        if (!rule) {
+            throw new UserInputException(field, "= " + value + " is not allowed: must be " + allowed);
+        }
     }
 
     /**
@@ -36,14 +54,46 @@ public record RunOptions(int runs, double[] split, long seed, FullSolvers.Reques
      * of 1600 runs, so that the comparison's reference is sharper than what it judges.
      */
     public static RunOptions standard(String python, int threads) {
-        return new RunOptions(2000, new double[] {0.15, 0.05, 0.8}, 0, FullSolvers.Request.auto, fenics(python), 2000,
-                4000, 500, threads);
+        return new RunOptions(STANDARD_RUNS, shares(STANDARD_SPLIT), 0, FullSolvers.Request.auto, fenics(python),
+                STANDARD_ITERATIONS, STANDARD_SAMPLES, STANDARD_BOOTSTRAP, threads);
     }
 
     /** The smoke-run sizes: 60 training and 120 test runs. */
     public static RunOptions quick(String python, int threads) {
-        return new RunOptions(200, new double[] {0.3, 0.1, 0.6}, 0, FullSolvers.Request.auto, fenics(python), 300,
-                500, 200, threads);
+        return new RunOptions(QUICK_RUNS, shares(QUICK_SPLIT), 0, FullSolvers.Request.auto, fenics(python),
+                QUICK_ITERATIONS, QUICK_SAMPLES, QUICK_BOOTSTRAP, threads);
+    }
+
+    private static double[] shares(String text) {
+        return Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    public RunOptions withRuns(int count) {
+        return new RunOptions(count, split, seed, solver, fenics, ganIterations, mcSamples, bootstrap, threads);
+    }
+
+    public RunOptions withSplit(double[] shares) {
+        return new RunOptions(runs, shares, seed, solver, fenics, ganIterations, mcSamples, bootstrap, threads);
+    }
+
+    public RunOptions withSeed(long key) {
+        return new RunOptions(runs, split, key, solver, fenics, ganIterations, mcSamples, bootstrap, threads);
+    }
+
+    public RunOptions withSolver(FullSolvers.Request request) {
+        return new RunOptions(runs, split, seed, request, fenics, ganIterations, mcSamples, bootstrap, threads);
+    }
+
+    public RunOptions withGanIterations(int iterations) {
+        return new RunOptions(runs, split, seed, solver, fenics, iterations, mcSamples, bootstrap, threads);
+    }
+
+    public RunOptions withMcSamples(long samples) {
+        return new RunOptions(runs, split, seed, solver, fenics, ganIterations, samples, bootstrap, threads);
+    }
+
+    public RunOptions withBootstrap(int resamples) {
+        return new RunOptions(runs, split, seed, solver, fenics, ganIterations, mcSamples, resamples, threads);
     }
 
     private static FullSolvers.FenicsOptions fenics(String python) {
