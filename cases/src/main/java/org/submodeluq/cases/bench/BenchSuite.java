@@ -168,7 +168,7 @@ public final class BenchSuite {
                 log("MatFormer: training the decoding model on the demo corpus, %d steps...", sizes.trainingSteps());
                 model = MatformerBench.demoModel(manager, corpus, sizes.trainingSteps());
             }
-            return MatformerFigures.of(MatformerBench.measure(model, corpus, sizes.timedSteps(), log));
+            return MatformerBench.measure(model, corpus, sizes.timedSteps(), log);
         }
     }
 

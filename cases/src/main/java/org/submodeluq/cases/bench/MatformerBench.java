@@ -5,10 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 import org.submodeluq.matformer.data.ByteCorpus;
 import org.submodeluq.matformer.data.ByteText;
@@ -51,15 +49,16 @@ public final class MatformerBench {
     }
 
     /**
-     * Every figure of {@code model}, keyed as in the JSON output: {@code matformer_training} (batches of 32 from
-     * {@code corpus}), {@code matformer_decoding} and {@code matformer_speculative} (k = 2, 4, 8, over five
-     * prompts of 8 bytes from the held-out text), and {@code matformer_model}, a sentence on the model.
+     * Every figure of {@code model}: training (batches of 32 from {@code corpus}), decoding, and
+     * speculative decoding (k = 2, 4, 8, over five prompts of 8 bytes from the held-out text), with a
+     * sentence on the model.
      */
-    public static Map<String, Object> measure(MatLm model, ByteCorpus corpus, int trainingSteps, PrintWriter log) {
+    public static MatformerFigures measure(MatLm model, ByteCorpus corpus, int trainingSteps, PrintWriter log) {
         int context = model.transformer().shape().context();
         log.println("MatFormer: timing training steps...");
         log.flush();
-        List<Map<String, Object>> training = training(model, new Windows(corpus.train(), context), 32, trainingSteps);
+        List<MatformerFigures.Training> training = training(model, new Windows(corpus.train(), context), 32,
+                trainingSteps);
         String held = new String(corpus.heldOut(), StandardCharsets.UTF_8);
         List<String> prompts = new ArrayList<>();
         for (int p = 0; p < 5; p++) {
@@ -67,20 +66,17 @@ public final class MatformerBench {
         }
         log.println("MatFormer: timing decoding...");
         log.flush();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("matformer_training", training);
-        figures.put("matformer_decoding", decoding(model, prompts.get(0), context - 8));
-        figures.put("matformer_speculative", speculative(model, prompts, context - 8, new int[] {2, 4, 8}));
-        figures.put("matformer_model", String.format(Locale.ROOT, "Model: %s, %d parameters; speculative decoding "
-                + "drafts with the smallest granularity (%d parameters) over %d prompts of 8 bytes from the held-out "
-                + "text, %d tokens each.", model.transformer().shape(), model.transformer().shape().parameterCount(),
-                model.parameterCount(MixConfig.uniform(model.layers(), 0)), prompts.size(), context - 8));
-        return figures;
+        return new MatformerFigures(training, decoding(model, prompts.get(0), context - 8),
+                speculative(model, prompts, context - 8, new int[] {2, 4, 8}), String.format(Locale.ROOT,
+                "Model: %s, %d parameters; speculative decoding drafts with the smallest granularity (%d parameters) "
+                + "over %d prompts of 8 bytes from the held-out text, %d tokens each.", model.transformer().shape(),
+                model.transformer().shape().parameterCount(), model.parameterCount(MixConfig.uniform(model.layers(), 0)),
+                prompts.size(), context - 8));
     }
 
     /** Training throughput of {@code steps} steps after two warm-up steps, joint and single. */
-    private static List<Map<String, Object>> training(MatLm model, Windows corpus, int batch, int steps) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private static List<MatformerFigures.Training> training(MatLm model, Windows corpus, int batch, int steps) {
+        List<MatformerFigures.Training> rows = new ArrayList<>();
         int context = model.transformer().shape().context();
         for (boolean joint : new boolean[] {true, false}) {
             try (NDManager manager = NDManager.newBaseManager()) {
@@ -102,13 +98,9 @@ public final class MatformerBench {
                     public void evaluated(int step, double[] heldOut) {
                         if (step == steps + 2) {
                             double seconds = (System.nanoTime() - start[0]) / 1e9;
-                            Map<String, Object> row = new LinkedHashMap<>();
-                            row.put("model", joint ? "MatFormer, joint g = " + model.granularities()
-                                    : "plain Transformer, d_ff " + full);
-                            row.put("steps", steps);
-                            row.put("tokens_per_s", (double) steps * batch * context / seconds);
-                            row.put("steps_per_s", steps / seconds);
-                            rows.add(row);
+                            rows.add(new MatformerFigures.Training(joint ? "MatFormer, joint g = "
+                                    + model.granularities() : "plain Transformer, d_ff " + full, steps,
+                                    (double) steps * batch * context / seconds, steps / seconds));
                         }
                     }
                 });
@@ -118,26 +110,23 @@ public final class MatformerBench {
     }
 
     /** Greedy decoding of the largest granularity, with and without the KV cache. */
-    private static List<Map<String, Object>> decoding(MatLm model, String prompt, int tokens) {
+    private static List<MatformerFigures.Decoding> decoding(MatLm model, String prompt, int tokens) {
         Decoder decoder = Decoder.of(model, model.largest());
         long[] input = ByteText.tokens(prompt);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<MatformerFigures.Decoding> rows = new ArrayList<>();
         for (boolean cached : new boolean[] {true, false}) {
             decoder.greedy(input, tokens, cached);
             long start = System.nanoTime();
             decoder.greedy(input, tokens, cached);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("decoding", cached ? "KV cache" : "no cache");
-            row.put("tokens", tokens);
-            row.put("tokens_per_s", tokens / seconds);
-            rows.add(row);
+            rows.add(new MatformerFigures.Decoding(cached ? "KV cache" : "no cache", tokens, tokens / seconds));
         }
         return rows;
     }
 
     /** Speculative against plain greedy decoding for each k, summed over the prompts. */
-    private static List<Map<String, Object>> speculative(MatLm model, List<String> prompts, int tokens, int[] ks) {
+    private static List<MatformerFigures.Speculative> speculative(MatLm model, List<String> prompts, int tokens,
+                                                                  int[] ks) {
         try (NDManager manager = NDManager.newBaseManager()) {
             SpeculativeTrial trial = new SpeculativeTrial(model, MixConfig.uniform(model.layers(), 0), manager);
             Decoder verifier = trial.verifier();
@@ -149,7 +138,7 @@ public final class MatformerBench {
                 expected.add(verifier.greedy(ByteText.tokens(prompt), tokens, true));
                 plain += (System.nanoTime() - start) / 1e9;
             }
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<MatformerFigures.Speculative> rows = new ArrayList<>();
             for (int k : ks) {
                 SpeculativeDecoder decoder = new SpeculativeDecoder(trial.draft(), verifier, k);
                 decoder.greedy(ByteText.tokens(prompts.get(0)), tokens);
@@ -165,39 +154,10 @@ public final class MatformerBench {
                     accepted += result.accepted();
                     exact &= Arrays.equals(expected.get(p), result.tokens());
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("k", k);
-                row.put("acceptance", (double) accepted / drafted);
-                row.put("speculative_s", seconds);
-                row.put("greedy_s", plain);
-                row.put("speed_up", plain / seconds);
-                row.put("identical", exact);
-                rows.add(row);
+                rows.add(new MatformerFigures.Speculative(k, (double) accepted / drafted, seconds, plain,
+                        plain / seconds, exact));
             }
             return rows;
         }
-    }
-
-    /** The three Markdown tables of {@link #measure}'s figures, and its sentence on the model. */
-    @SuppressWarnings("unchecked")
-    public static String tables(Map<String, Object> figures) {
-        StringBuilder out = new StringBuilder("| training | steps | tokens/s | steps/s |\n|---|---|---|---|\n");
-        for (Map<String, Object> row : (List<Map<String, Object>>) figures.get("matformer_training")) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f |%n", row.get("model"), row.get("steps"),
-                    row.get("tokens_per_s"), row.get("steps_per_s")));
-        }
-        out.append("\n| decoding (largest granularity) | tokens | tokens/s |\n|---|---|---|\n");
-        for (Map<String, Object> row : (List<Map<String, Object>>) figures.get("matformer_decoding")) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f |%n", row.get("decoding"), row.get("tokens"),
-                    row.get("tokens_per_s")));
-        }
-        out.append("\n| speculative, draft = smallest granularity | acceptance | speculative s | greedy s | speed-up "
-                + "| identical to greedy |\n|---|---|---|---|---|---|\n");
-        for (Map<String, Object> row : (List<Map<String, Object>>) figures.get("matformer_speculative")) {
-            out.append(String.format(Locale.ROOT, "| k = %d | %.3f | %.3f | %.3f | %.2fx | %s |%n", row.get("k"),
-                    row.get("acceptance"), row.get("speculative_s"), row.get("greedy_s"), row.get("speed_up"),
-                    row.get("identical")));
-        }
-        return out.append('\n').append(figures.get("matformer_model")).append('\n').toString();
     }
 }

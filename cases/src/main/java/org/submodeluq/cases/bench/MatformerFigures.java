@@ -1,12 +1,10 @@
 package org.submodeluq.cases.bench;
 
-import com.fasterxml.jackson.databind.JavaType;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
- * {@link MatformerBench#measure}'s figures, typed. That method returns them keyed as in the JSON output;
- * they are read here once, by those keys, and written back the same way for {@link MatformerBench#tables}.
+ * What {@link MatformerBench#measure} found: training, decoding and speculative decoding speeds.
  *
  * @param model a sentence on the model
  */
@@ -26,7 +24,7 @@ public record MatformerFigures(List<Training> training, List<Decoding> decoding,
                               boolean identical) {
     }
 
-    /** The prefix of {@link MatformerBench}'s keys. */
+    /** The prefix of these figures' keys in the JSON output. */
     static final String PREFIX = "matformer_";
 
     public MatformerFigures {
@@ -35,22 +33,24 @@ public record MatformerFigures(List<Training> training, List<Decoding> decoding,
         speculative = List.copyOf(speculative);
     }
 
-    /** Reads {@link MatformerBench#measure}'s map. */
-    public static MatformerFigures of(Map<String, Object> figures) {
-        return new MatformerFigures(rows(figures, "training", Training.class),
-                rows(figures, "decoding", Decoding.class), rows(figures, "speculative", Speculative.class),
-                (String) figures.get(PREFIX + "model"));
-    }
-
-    /** {@link MatformerBench#tables} of these figures. */
+    /** The three Markdown tables, and the sentence on the model. */
     public String tables() {
-        return MatformerBench.tables(BenchResults.JSON.convertValue(Map.of(PREFIX + "training", training,
-                PREFIX + "decoding", decoding, PREFIX + "speculative", speculative, PREFIX + "model", model),
-                BenchResults.JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class)));
-    }
-
-    private static <T> List<T> rows(Map<String, Object> figures, String key, Class<T> row) {
-        JavaType type = BenchResults.JSON.getTypeFactory().constructCollectionType(List.class, row);
-        return BenchResults.JSON.convertValue(figures.get(PREFIX + key), type);
+        StringBuilder out = new StringBuilder("| training | steps | tokens/s | steps/s |\n|---|---|---|---|\n");
+        for (Training row : training) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f |%n", row.model(), row.steps(),
+                    row.tokensPerS(), row.stepsPerS()));
+        }
+        out.append("\n| decoding (largest granularity) | tokens | tokens/s |\n|---|---|---|\n");
+        for (Decoding row : decoding) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f |%n", row.decoding(), row.tokens(),
+                    row.tokensPerS()));
+        }
+        out.append("\n| speculative, draft = smallest granularity | acceptance | speculative s | greedy s | speed-up "
+                + "| identical to greedy |\n|---|---|---|---|---|---|\n");
+        for (Speculative row : speculative) {
+            out.append(String.format(Locale.ROOT, "| k = %d | %.3f | %.3f | %.3f | %.2fx | %s |%n", row.k(),
+                    row.acceptance(), row.speculativeS(), row.greedyS(), row.speedUp(), row.identical()));
+        }
+        return out.append('\n').append(model).append('\n').toString();
     }
 }
