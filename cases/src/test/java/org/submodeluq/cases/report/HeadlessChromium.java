@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
+import org.submodeluq.core.testing.RequiredProgram;
 
 /**
  * Debian's Chromium ({@code /usr/bin/chromium}, or {@code SUBMODEL_UQ_CHROMIUM}) as an independent
@@ -38,21 +38,8 @@ final class HeadlessChromium {
     /** The browser, after checking that it starts. */
     static HeadlessChromium require() {
         String binary = System.getenv().getOrDefault("SUBMODEL_UQ_CHROMIUM", "/usr/bin/chromium");
-        boolean available;
-        try {
-            Process process = new ProcessBuilder(binary, "--version").redirectErrorStream(true).start();
-            available = process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            available = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            available = false;
-        }
-        String message = binary + " --version failed: apt-get install -y chromium";
-        if (!available && "1".equals(System.getenv("SUBMODEL_UQ_REQUIRE_CHROMIUM"))) {
-            fail(message);
-        }
-        Assumptions.assumeTrue(available, message);
+        RequiredProgram.check("SUBMODEL_UQ_REQUIRE_CHROMIUM", binary + " --version failed: apt-get install -y chromium",
+                binary, "--version");
         return new HeadlessChromium(binary);
     }
 

@@ -14,7 +14,7 @@ import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
-import org.submodeluq.fem.testing.ReferencePython;
+import org.submodeluq.core.testing.ReferencePython;
 
 /** DOLFINx and the Java solver discretise the case identically: only the linear solvers' round-off differs. */
 class FenicsSolverTest {

@@ -34,7 +34,7 @@ import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
-import org.submodeluq.fem.testing.ReferencePython;
+import org.submodeluq.core.testing.ReferencePython;
 import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.fem.training.TrainingCampaign;
 

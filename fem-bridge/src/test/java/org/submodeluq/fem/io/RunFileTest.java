@@ -23,7 +23,7 @@ import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
-import org.submodeluq.fem.testing.ReferencePython;
+import org.submodeluq.core.testing.ReferencePython;
 
 class RunFileTest {
 

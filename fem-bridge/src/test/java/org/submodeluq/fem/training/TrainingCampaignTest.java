@@ -31,7 +31,7 @@ import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
-import org.submodeluq.fem.testing.ReferencePython;
+import org.submodeluq.core.testing.ReferencePython;
 
 class TrainingCampaignTest {
 

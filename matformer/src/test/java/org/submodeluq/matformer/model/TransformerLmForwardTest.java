@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.submodeluq.matformer.testing.NumPyReference;
+import org.submodeluq.core.testing.ReferencePython;
 
 /**
  * One forward pass of a tiny model with fixed weights against a NumPy re-implementation written from the
@@ -175,7 +175,7 @@ class TransformerLmForwardTest {
         String tokens = Arrays.stream(TOKENS).map(row -> Arrays.stream(row).mapToObj(Long::toString)
                 .collect(Collectors.joining(","))).collect(Collectors.joining(";"));
         String widths = Arrays.stream(hidden).mapToObj(Integer::toString).collect(Collectors.joining(","));
-        return NumPyReference.run(REFERENCE, parameters.toString(), Integer.toString(HEADS), positions.name(), tokens,
+        return ReferencePython.run(ReferencePython.require("numpy"), REFERENCE, parameters.toString(), Integer.toString(HEADS), positions.name(), tokens,
                 widths).lines().mapToDouble(Double::parseDouble).toArray();
     }
 

@@ -1,7 +1,6 @@
-package org.submodeluq.fem.testing;
+package org.submodeluq.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Debian's Python ({@code /usr/bin/python3}, or {@code SUBMODEL_UQ_PYTHON}) as an independent reference
- * in tests: h5py reads our files, scipy checks our numbers. Where the modules are missing the test is
+ * in tests: h5py reads our files, NumPy re-computes our numbers. Where the modules are missing the test is
  * skipped with the apt command to run, unless {@code SUBMODEL_UQ_REQUIRE_PYTHON=1} (set by CI), where it
  * fails, so that CI never passes by skipping.
  */
@@ -23,25 +23,13 @@ public final class ReferencePython {
     private ReferencePython() {
     }
 
-    /** The interpreter, after checking that it imports {@code modules}. */
+    /** The interpreter, after checking that it imports {@code modules} (Debian packages python3-MODULE). */
     public static String require(String... modules) {
         String python = System.getenv().getOrDefault("SUBMODEL_UQ_PYTHON", "/usr/bin/python3");
         String imports = "import " + String.join(", ", modules);
-        boolean available;
-        try {
-            Process process = new ProcessBuilder(python, "-c", imports).redirectErrorStream(true).start();
-            available = process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            available = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            available = false;
-        }
-        String message = python + " cannot '" + imports + "': apt-get install -y python3-h5py python3-dolfinx";
-        if (!available && "1".equals(System.getenv("SUBMODEL_UQ_REQUIRE_PYTHON"))) {
-            fail(message);
-        }
-        Assumptions.assumeTrue(available, message);
+        RequiredProgram.check("SUBMODEL_UQ_REQUIRE_PYTHON", python + " cannot '" + imports + "': apt-get install -y "
+                + Stream.of(modules).map(module -> "python3-" + module).collect(Collectors.joining(" ")),
+                python, "-c", imports);
         return python;
     }
 
