@@ -24,6 +24,7 @@ import org.submodeluq.surrogate.GeneratorTraining;
 import org.submodeluq.surrogate.data.TrainingData;
 import org.submodeluq.surrogate.gan.TrainingListener;
 import org.submodeluq.surrogate.gan.WganGpOptions;
+import org.submodeluq.surrogate.reduction.PcaReduction;
 
 /**
  * A study script: how does the peak von Mises stress in the zone change when the zone moves towards the
@@ -62,7 +63,7 @@ public class ZoneStudy {
 
             Path model = work.resolve("pca-" + xMin);
             GeneratorTraining.Result pca = GeneratorTraining.train(TrainingData.read(training, TrainingData.TRACES, 1),
-                    new GeneratorTraining.Settings(GeneratorKind.PCA_GAUSSIAN, 0.999, 0, WganGpOptions.defaults(), 1,
+                    new GeneratorTraining.Settings(GeneratorKind.PCA_GAUSSIAN, PcaReduction.DEFAULT_ENERGY, 0, WganGpOptions.defaults(), 1,
                             Device.cpu()), model, TrainingListener.SILENT);
 
             Path out = work.resolve("mc-" + xMin + ".h5");

@@ -8,7 +8,7 @@ import java.util.Properties;
 /** Facts about this build that result files record. */
 public final class BuildInfo {
 
-    private static final Properties PROPERTIES = load();
+    private static final Properties PROPERTIES = read(BuildInfo.class, "build.properties");
 
     private BuildInfo() {
     }
@@ -18,9 +18,13 @@ public final class BuildInfo {
         return PROPERTIES.getProperty("version", "unknown");
     }
 
-    private static Properties load() {
+    /**
+     * A properties file the build filled in (versions), beside {@code anchor}'s class file; empty when the
+     * classes run unpackaged without it.
+     */
+    public static Properties read(Class<?> anchor, String resource) {
         Properties properties = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream("build.properties")) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in != null) {
                 properties.load(in);
             }

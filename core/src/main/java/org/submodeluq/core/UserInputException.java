@@ -13,7 +13,8 @@ public class UserInputException extends RuntimeException {
     private final String rule;
 
     /**
-     * @param field dotted path of the offending key, relative to the record that found it
+     * @param field what the user gave: the dotted path of a case key relative to the record that found it,
+     *     an option or a setting
      * @param rule what is wrong and what is allowed, starting with the value
      */
     public UserInputException(String field, String rule) {

@@ -28,14 +28,20 @@ public final class DjlRuntime {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
 
-    /** The DJL device for {@code choice}; asking for a GPU where DJL sees none is a user error. */
+    /**
+     * The DJL device for {@code choice}; asking for a GPU where DJL sees none is a user error. The CPU
+     * is answered without starting the engine, so that generators without a network never load libtorch.
+     */
     public static Device device(ComputeDevice choice) {
+        if (choice == ComputeDevice.CPU) {
+            return Device.cpu();
+        }
         boolean gpu = Engine.getInstance().getGpuCount() > 0;
         if (choice == ComputeDevice.GPU && !gpu) {
             throw new UserInputException("device gpu: DJL's PyTorch engine sees no GPU; the CPU libtorch from Maven "
                     + "Central has no CUDA, so point PYTORCH_LIBRARY_PATH at a libtorch 2.7.1+cu128 and set "
                     + "PYTORCH_FLAVOR=cu128 (see docs/gpu.md), or use the CPU");
         }
-        return choice == ComputeDevice.CPU || !gpu ? Device.cpu() : Device.gpu();
+        return gpu ? Device.gpu() : Device.cpu();
     }
 }

@@ -27,7 +27,7 @@ public final class GeneratorTraining {
      * How to train.
      *
      * @param kind the generator
-     * @param energy share of standardised variance the PCA keeps (0.999 by default)
+     * @param energy share of standardised variance the PCA keeps ({@link PcaReduction#DEFAULT_ENERGY} by default)
      * @param components a fixed number of components instead, or 0
      * @param gan WGAN-GP settings (ignored by the other kinds)
      * @param metricSeed seed of the generated samples the metrics use

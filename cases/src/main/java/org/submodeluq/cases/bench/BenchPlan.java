@@ -85,7 +85,7 @@ public record BenchPlan(int steps, Solver solver, Campaign campaign, Gan gan, Mo
         }
     }
 
-    /** The standard plan: every mesh of the README's tables, and samples enough for stable rates. */
+    /** The standard plan: every mesh of the tables in docs/performance.md, and samples enough for stable rates. */
     public static BenchPlan standard() {
         return new BenchPlan(200, new Solver(false, false, List.of(COARSE, MEDIUM, FINE), 5),
                 new Campaign(false, List.of(COARSE, MEDIUM), 200, List.of(1, 2)), new Gan(200, List.of(1, 2)),

@@ -2,12 +2,10 @@ package org.submodeluq.cases.bench;
 
 import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.submodeluq.fem.bridge.PythonRuntime;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
@@ -15,6 +13,7 @@ import org.submodeluq.fem.spec.MeshResolution;
 import org.submodeluq.matformer.data.ByteCorpus;
 import org.submodeluq.matformer.data.DemoCorpus;
 import org.submodeluq.matformer.model.MatLm;
+import org.submodeluq.matformer.train.TrainedModel;
 import org.submodeluq.nn.DjlRuntime;
 
 /**
@@ -25,18 +24,14 @@ public final class BenchSuite {
 
     private final BenchPlan plan;
     private final String python;
-    private final BiFunction<Path, NDManager, MatLm> matformerReader;
     private final PrintWriter log;
 
     /**
      * @param python interpreter for FEniCS and DOLFINx, or null for the case's
-     * @param matformerReader reads the plan's trained MatFormer, when it names one
      */
-    public BenchSuite(BenchPlan plan, String python, BiFunction<Path, NDManager, MatLm> matformerReader,
-                      PrintWriter log) {
+    public BenchSuite(BenchPlan plan, String python, PrintWriter log) {
         this.plan = plan;
         this.python = python;
-        this.matformerReader = matformerReader;
         this.log = log;
     }
 
@@ -163,7 +158,7 @@ public final class BenchSuite {
         try (NDManager manager = NDManager.newBaseManager()) {
             MatLm model;
             if (sizes.model() != null) {
-                model = matformerReader.apply(sizes.model(), manager);
+                model = TrainedModel.nested(sizes.model(), manager);
             } else {
                 log("MatFormer: training the decoding model on the demo corpus, %d steps...", sizes.trainingSteps());
                 model = MatformerBench.demoModel(manager, corpus, sizes.trainingSteps());

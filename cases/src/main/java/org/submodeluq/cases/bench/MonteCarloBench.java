@@ -70,7 +70,7 @@ public final class MonteCarloBench {
         double fullRun = Timing.median(Arrays.copyOfRange(fullSeconds, TRAINING_RUNS / 2, TRAINING_RUNS));
         int[] shape = {zoned.cutNodeCount(), 2, spec.time().steps()};
         PcaGaussianGenerator generator = new PcaGaussianGenerator(
-                PcaReduction.fit(new SampleMatrix(traces, shape), 0.999, 0), shape);
+                PcaReduction.fit(new SampleMatrix(traces, shape), PcaReduction.DEFAULT_ENERGY, 0), shape);
         Submodel submodel = new Submodel(zoned);
         SubmodelSampler sampler = new SubmodelSampler(submodel, generator);
         campaign(sampler, Math.max(2, samples / 5), 1);

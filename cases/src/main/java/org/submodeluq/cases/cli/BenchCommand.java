@@ -121,8 +121,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        BenchSuite suite = new BenchSuite(plan(), python.interpreter(), MatformerCommand::nested,
-                command.commandLine().getErr());
+        BenchSuite suite = new BenchSuite(plan(), python.interpreter(), command.commandLine().getErr());
         BenchResults results = suite.run();
         out.print(suite.details(results));
         out.print(BenchSummary.table(results));

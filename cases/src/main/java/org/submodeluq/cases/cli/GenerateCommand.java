@@ -1,7 +1,6 @@
 package org.submodeluq.cases.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.submodeluq.cases.pipeline.FullSolvers;
@@ -46,11 +45,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     private PythonOption python;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            defaultValue = "" + FullSolvers.FenicsOptions.DEFAULT_TIMEOUT_SECONDS,
             description = "Longest a FEniCS run may take before its worker is replaced (default: ${DEFAULT-VALUE}).")
     private long timeout;
 
-    @Option(names = "--retries", paramLabel = "R", defaultValue = "2",
+    @Option(names = "--retries", paramLabel = "R", defaultValue = "" + FullSolvers.FenicsOptions.DEFAULT_RETRIES,
             description = "Times a sample is retried on a fresh worker after a crash (default: ${DEFAULT-VALUE}).")
     private int retries;
 

@@ -41,11 +41,6 @@ final class MatformerCommand {
     private MatformerCommand() {
     }
 
-    /** The MatFormer in {@code path} (a file or a training directory), for {@code bench --matformer-model}. */
-    static MatLm nested(Path path, NDManager manager) {
-        return TrainedModel.nested(path, manager);
-    }
-
     /** What to continue and by how much. */
     static final class Continuation {
 
@@ -100,7 +95,7 @@ final class MatformerCommand {
 
         @Option(names = "--positions", defaultValue = LmShape.DEFAULT_POSITIONS,
                 description = "learned or sinusoidal (default: ${DEFAULT-VALUE}).")
-        private String positions;
+        private LmShape.Positions positions;
 
         @Option(names = "--steps", defaultValue = "" + TrainOptions.DEFAULT_STEPS,
                 description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
@@ -131,7 +126,7 @@ final class MatformerCommand {
             DjlRuntime.configure(1);
             PrintWriter stdout = command.commandLine().getOut();
             Path corpusFile = corpus != null ? corpus : DemoCorpus.path();
-            LmShape shape = LmShape.uniform(layers, dModel, heads, context, dFf, LmShape.Positions.of(positions));
+            LmShape shape = LmShape.uniform(layers, dModel, heads, context, dFf, positions);
             TrainOptions options = TrainOptions.defaults(steps, seed.value()).withBatchSize(batch)
                     .withLearningRate(learningRate).withSampleOneGranularity(sampleOne);
             MatformerStudy study = new MatformerStudy(corpusFile, heldOut, shape, options, baselines);

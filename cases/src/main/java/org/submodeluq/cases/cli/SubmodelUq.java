@@ -6,6 +6,7 @@ import org.submodeluq.core.BuildInfo;
 import org.submodeluq.fem.bridge.WorkerException;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.MeshResolution;
+import org.submodeluq.matformer.model.LmShape;
 import org.submodeluq.montecarlo.estimate.MeanIntervalMethod;
 import org.submodeluq.montecarlo.estimate.ProportionIntervalMethod;
 import org.submodeluq.nn.ComputeDevice;
@@ -46,10 +47,21 @@ public final class SubmodelUq {
                 new NamedConverter<>(ProportionIntervalMethod.class, "method"));
         commandLine.registerConverter(GeneratorKind.class, new NamedConverter<>(GeneratorKind.class, "generator kind"));
         commandLine.registerConverter(ComputeDevice.class, new NamedConverter<>(ComputeDevice.class, "device"));
+        commandLine.registerConverter(LmShape.Positions.class,
+                new NamedConverter<>(LmShape.Positions.class, "position encoding"));
         commandLine.registerConverter(MeshResolution.class, new MeshConverter());
         commandLine.setDefaultValueProvider(new OutputOption.Defaults());
+        commandLine.setParameterExceptionHandler(SubmodelUq::usageError);
         commandLine.setExecutionExceptionHandler(SubmodelUq::handle);
         return commandLine;
+    }
+
+    /** A bad option or value: one line that names it, and where the options are listed. */
+    private static int usageError(CommandLine.ParameterException error, String[] arguments) {
+        CommandLine command = error.getCommandLine();
+        command.getErr().println("submodel-uq: error: " + error.getMessage() + " (see '"
+                + command.getCommandSpec().qualifiedName() + " --help')");
+        return USER_ERROR;
     }
 
     private static int handle(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {

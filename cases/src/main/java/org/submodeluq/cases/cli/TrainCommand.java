@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.submodeluq.nn.ComputeDevice;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
 import org.submodeluq.surrogate.data.TrainingData;
 import org.submodeluq.surrogate.gan.WganGpOptions;
+import org.submodeluq.surrogate.reduction.PcaReduction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,12 +36,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "KIND", required = true,
             description = "empirical, pca-gaussian or wgan-gp.")
-    private String model;
+    private GeneratorKind kind;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Model directory to write.")
     private Path out;
 
-    @Option(names = "--energy", paramLabel = "FRACTION", defaultValue = "0.999",
+    @Option(names = "--energy", paramLabel = "FRACTION", defaultValue = "" + PcaReduction.DEFAULT_ENERGY,
             description = "Share of standardised variance the PCA keeps (default: ${DEFAULT-VALUE}).")
     private double energy;
 
@@ -70,40 +71,37 @@ final class TrainCommand implements Callable<Integer> {
                     + "constant (default: ${DEFAULT-VALUE}).")
     private double finalLearningRate;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
-            description = "Seed of initial weights, batches and noise, and of the split of a plain dataset "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private SeedOption seed;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}; at these sizes a GPU buys nothing).")
-    private ComputeDevice device;
+    @Mixin
+    private DeviceOption device;
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
-            description = "libtorch intra-op threads (default: ${DEFAULT-VALUE}).")
+            description = "libtorch intra-op threads; more than one can stall on small shared machines "
+                    + "(default: ${DEFAULT-VALUE}).")
     private int threads;
 
-    @Option(names = "--quiet", description = "No progress display.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Override
     public Integer call() {
         DjlRuntime.configure(threads);
         PrintWriter stdout = command.commandLine().getOut();
-        GeneratorKind kind = GeneratorKind.of(model);
-        TrainingData trainingData = TrainingData.read(data, dataset, seed);
+        TrainingData trainingData = TrainingData.read(data, dataset, seed.value());
         // the other kinds ignore the WGAN-GP options, so their values are not checked either
         WganGpOptions gan = kind != GeneratorKind.WGAN_GP ? WganGpOptions.defaults() : WganGpOptions.defaults()
                 .withIterations(iterations).withGeneratorHidden(generatorHidden).withCriticHidden(criticHidden)
-                .withEmaDecay(emaDecay).withFinalLearningRate(finalLearningRate).withSeed(seed);
+                .withEmaDecay(emaDecay).withFinalLearningRate(finalLearningRate).withSeed(seed.value());
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "train " + kind.text(), "iterations",
-                quiet);
+                quiet.on());
         progress.note(trainingData.all().size() + " samples of " + trainingData.all().features() + " features from "
                 + trainingData.source() + " (train " + trainingData.splits().train().length + ", validation "
                 + trainingData.splits().validation().length + ", test " + trainingData.splits().test().length + ")");
         long start = System.nanoTime();
         GeneratorTraining.Result result = GeneratorTraining.train(trainingData, new GeneratorTraining.Settings(kind,
-                energy, components, gan, seed, DjlRuntime.device(device)), out, progress.asTraining());
+                energy, components, gan, seed.value(), device.resolve()), out, progress.asTraining());
         stdout.printf("wrote %s (%s, %d components, %.1f s); metrics on the test split (%d samples):%n", out,
                 kind.text(), result.reduction().components(), (System.nanoTime() - start) * 1e-9,
                 trainingData.splits().test().length);

@@ -29,6 +29,16 @@ public final class FullSolvers {
 
     /** How FEniCS workers are run and supervised. */
     public record FenicsOptions(String python, Duration timeout, int retries) {
+
+        /** Longest a run may take before its worker is replaced, by default. */
+        public static final long DEFAULT_TIMEOUT_SECONDS = 600;
+        /** Times a sample is retried on a fresh worker after a crash, by default. */
+        public static final int DEFAULT_RETRIES = 2;
+
+        /** The defaults, with the interpreter {@code python} (null for the case's). */
+        public static FenicsOptions defaults(String python) {
+            return new FenicsOptions(python, Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS), DEFAULT_RETRIES);
+        }
     }
 
     private FullSolvers() {

@@ -37,6 +37,7 @@ import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
 import org.submodeluq.surrogate.data.TrainingData;
 import org.submodeluq.surrogate.gan.WganGpOptions;
+import org.submodeluq.surrogate.reduction.PcaReduction;
 
 /**
  * The main job on one case: a training set of full runs, a PCA-Gaussian and a WGAN-GP generator of the
@@ -48,8 +49,6 @@ import org.submodeluq.surrogate.gan.WganGpOptions;
  */
 public final class Pipeline {
 
-    /** PCA energy of the generators a run trains (the {@code train} default). */
-    private static final double ENERGY = 0.999;
     /** Confidence level of the comparison's intervals. */
     private static final double LEVEL = 0.95;
 
@@ -198,7 +197,7 @@ public final class Pipeline {
         WganGpOptions gan = kind == GeneratorKind.WGAN_GP
                 ? WganGpOptions.defaults().withIterations(options.ganIterations()).withSeed(options.seed())
                 : WganGpOptions.defaults();
-        return new GeneratorTraining.Settings(kind, ENERGY, 0, gan, options.seed(), Device.cpu());
+        return new GeneratorTraining.Settings(kind, PcaReduction.DEFAULT_ENERGY, 0, gan, options.seed(), Device.cpu());
     }
 
     private String train(GeneratorTraining.Settings settings, Path directory, StageProgress progress) {

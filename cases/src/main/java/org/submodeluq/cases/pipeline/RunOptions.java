@@ -1,6 +1,5 @@
 package org.submodeluq.cases.pipeline;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import org.submodeluq.core.UserInputException;
@@ -36,8 +35,8 @@ public record RunOptions(int runs, double[] split, long seed, FullSolvers.Reques
     public RunOptions {
         require(runs >= 20, "runs", runs, "an integer >= 20");
         require(split.length == 3, "split", Arrays.toString(split), "three shares: train, validation, test");
-        require(ganIterations >= 1, "ganIterations", ganIterations, "an integer >= 1");
-        require(mcSamples >= 10, "mcSamples", mcSamples, "an integer >= 10");
+        require(ganIterations >= 1, "iterations", ganIterations, "an integer >= 1");
+        require(mcSamples >= 10, "samples", mcSamples, "an integer >= 10");
         require(bootstrap == 0 || bootstrap >= 100, "bootstrap", bootstrap, "0 (none) or an integer >= 100");
         require(threads >= 1, "threads", threads, "an integer >= 1");
         split = split.clone();
@@ -54,13 +53,15 @@ public record RunOptions(int runs, double[] split, long seed, FullSolvers.Reques
      * of 1600 runs, so that the comparison's reference is sharper than what it judges.
      */
     public static RunOptions standard(String python, int threads) {
-        return new RunOptions(STANDARD_RUNS, shares(STANDARD_SPLIT), 0, FullSolvers.Request.auto, fenics(python),
+        return new RunOptions(STANDARD_RUNS, shares(STANDARD_SPLIT), 0, FullSolvers.Request.auto,
+                FullSolvers.FenicsOptions.defaults(python),
                 STANDARD_ITERATIONS, STANDARD_SAMPLES, STANDARD_BOOTSTRAP, threads);
     }
 
     /** The smoke-run sizes: 60 training and 120 test runs. */
     public static RunOptions quick(String python, int threads) {
-        return new RunOptions(QUICK_RUNS, shares(QUICK_SPLIT), 0, FullSolvers.Request.auto, fenics(python),
+        return new RunOptions(QUICK_RUNS, shares(QUICK_SPLIT), 0, FullSolvers.Request.auto,
+                FullSolvers.FenicsOptions.defaults(python),
                 QUICK_ITERATIONS, QUICK_SAMPLES, QUICK_BOOTSTRAP, threads);
     }
 
@@ -96,9 +97,6 @@ public record RunOptions(int runs, double[] split, long seed, FullSolvers.Reques
         return new RunOptions(runs, split, seed, solver, fenics, ganIterations, mcSamples, resamples, threads);
     }
 
-    private static FullSolvers.FenicsOptions fenics(String python) {
-        return new FullSolvers.FenicsOptions(python, Duration.ofSeconds(600), 2);
-    }
 
     /** The options as "key = value" lines, for stages.h5 and the report. */
     public String text() {

@@ -101,8 +101,9 @@ class SubmodelUqTest {
                 () -> assertEquals(4, rows.length),
                 () -> assertEquals(22 * 2 * 50, rows[0].length),
                 () -> assertEquals(SubmodelUq.USER_ERROR, wrongKind.exitCode()),
-                () -> assertEquals("submodel-uq: error: generator kind 'vae' is unknown; allowed: empirical, "
-                        + "pca-gaussian, wgan-gp", wrongKind.err().strip()));
+                () -> assertEquals("submodel-uq: error: Invalid value for option '--model': generator kind 'vae' is "
+                        + "unknown; allowed: empirical, pca-gaussian, wgan-gp (see 'submodel-uq train --help')",
+                        wrongKind.err().strip()));
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.zip.CRC32;
+import org.submodeluq.core.BuildInfo;
 import org.submodeluq.core.io.Directories;
 import org.submodeluq.fem.spec.FenicsModel;
 
@@ -23,6 +23,9 @@ import org.submodeluq.fem.spec.FenicsModel;
  * cache ({@code ~/.cache/submodel-uq}), which goes on PYTHONPATH.
  */
 public final class PythonRuntime {
+
+    private static final String PY4J_VERSION = BuildInfo.read(PythonRuntime.class, "py4j.properties")
+            .getProperty("version", "unknown");
 
     /** Environment variable naming the interpreter, between the option and the case file in precedence. */
     public static final String PYTHON_VARIABLE = "SUBMODEL_UQ_PYTHON";
@@ -127,13 +130,7 @@ public final class PythonRuntime {
 
     /** The Py4J version of both halves of the bridge, as the build recorded it. */
     static String py4jVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = PythonRuntime.class.getResourceAsStream("py4j.properties")) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties.getProperty("version");
+        return PY4J_VERSION;
     }
 
     private static String py4jZip() {

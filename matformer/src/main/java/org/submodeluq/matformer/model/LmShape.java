@@ -1,6 +1,7 @@
 package org.submodeluq.matformer.model;
 
 import java.util.Arrays;
+import org.submodeluq.core.Named;
 import org.submodeluq.core.UserInputException;
 
 /**
@@ -35,16 +36,27 @@ public record LmShape(int layers, int dModel, int heads, int context, int[] ffnW
     public static final String DEFAULT_POSITIONS = "learned";
 
     /** How token positions enter the residual stream. */
-    public enum Positions {
-        LEARNED, SINUSOIDAL;
+    public enum Positions implements Named {
+        LEARNED("learned"), SINUSOIDAL("sinusoidal");
 
-        /** Parses "learned" or "sinusoidal". */
+        private final String text;
+
+        Positions(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String text() {
+            return text;
+        }
+
+        /** The encoding named {@code text}, as options and model files spell it. */
         public static Positions of(String text) {
-            return switch (text) {
-                case "learned" -> LEARNED;
-                case "sinusoidal" -> SINUSOIDAL;
-                default -> throw new UserInputException("--positions", "= " + text + ": learned or sinusoidal");
-            };
+            try {
+                return Named.parse(Positions.class, text, "position encoding");
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
         }
     }
 

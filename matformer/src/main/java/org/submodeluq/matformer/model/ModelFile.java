@@ -55,7 +55,7 @@ public final class ModelFile {
             file.putAttribute("heads", shape.heads());
             file.putAttribute("context", shape.context());
             file.putAttribute("ffn_widths", shape.ffnWidths());
-            file.putAttribute("positions", shape.positions().name().toLowerCase());
+            file.putAttribute("positions", shape.positions().text());
             file.putAttribute("granularity_widths", granularityWidths.length == 0 ? new int[] {0}
                     : granularityWidths);
             file.putAttribute("parameter_count", shape.parameterCount());
@@ -81,7 +81,7 @@ public final class ModelFile {
         try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "MatFormer model")) {
             LmShape shape = new LmShape(integer(file, "layers"), integer(file, "d_model"), integer(file, "heads"),
                     integer(file, "context"), (int[]) file.getAttribute("ffn_widths").getData(),
-                    LmShape.Positions.valueOf(((String) file.getAttribute("positions").getData()).toUpperCase()));
+                    LmShape.Positions.of((String) file.getAttribute("positions").getData()));
             if (expected != null && !expected.equals(shape)) {
                 throw new UserInputException("'" + path + "' holds a model of shape " + shape + "; this needs " + expected);
             }

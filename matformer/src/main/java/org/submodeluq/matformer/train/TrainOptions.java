@@ -19,7 +19,10 @@ public record TrainOptions(int steps, int batchSize, double learningRate, int wa
                            double weightDecay, double clipNorm, long seed, boolean sampleOneGranularity,
                            int evalEvery, int evalBatches, int checkpointEvery) {
 
-    /** Steps of {@code matformer train}; with the baselines, about 15 minutes at the default shape (README). */
+    /**
+     * Steps of {@code matformer train}; with the baselines, about 15 minutes at the default shape
+     * (docs/matformer.md).
+     */
     public static final int DEFAULT_STEPS = 1000;
     /** Windows per step. */
     public static final int DEFAULT_BATCH = 32;

@@ -21,9 +21,4 @@ public enum MeanIntervalMethod implements Named {
     public String text() {
         return text;
     }
-
-    /** The method named {@code text}. */
-    public static MeanIntervalMethod of(String text) {
-        return Named.parse(MeanIntervalMethod.class, text, "mean interval method");
-    }
 }

@@ -19,9 +19,4 @@ public enum ProportionIntervalMethod implements Named {
     public String text() {
         return text;
     }
-
-    /** The method named {@code text}. */
-    public static ProportionIntervalMethod of(String text) {
-        return Named.parse(ProportionIntervalMethod.class, text, "proportion interval method");
-    }
 }

@@ -67,7 +67,8 @@ public record WganGpOptions(int latent, int[] generatorHidden, int[] criticHidde
      * The defaults: 32 -> 256 -> 256 -> k and k -> 256 -> 256 -> 1, lambda 10, n_critic 5, Adam 1e-4
      * (0.5, 0.9), batch 64; 5000 iterations with a moving average of decay 0.99 and validation every 250.
      * On the default case's 210 training runs the validation score was best within the first 250 to 1000
-     * iterations and then degraded, whatever the averaging (README): the validation choice matters most.
+     * iterations and then degraded, whatever the averaging (docs/results.md): the validation choice
+     * matters most.
      */
     public static WganGpOptions defaults() {
         return new WganGpOptions(32, new int[] {HIDDEN_WIDTH, HIDDEN_WIDTH}, new int[] {HIDDEN_WIDTH, HIDDEN_WIDTH},

@@ -19,6 +19,9 @@ import org.submodeluq.surrogate.data.SampleMatrix;
  */
 public final class PcaReduction {
 
+    /** Share of the standardised variance kept by default: the boundary traces' smooth part, not their noise. */
+    public static final double DEFAULT_ENERGY = 0.999;
+
     /** Floor of a feature's scale, relative to the largest feature standard deviation. */
     public static final double SCALE_FLOOR = 1e-3;
 
@@ -40,7 +43,7 @@ public final class PcaReduction {
      * Fits the reduction.
      *
      * @param energy keep the fewest components whose share of the standardised variance reaches this
-     *     fraction (default 0.999); ignored when {@code fixedCount > 0}
+     *     fraction ({@link #DEFAULT_ENERGY} by default); ignored when {@code fixedCount > 0}
      * @param fixedCount keep exactly this many components, or 0
      */
     public static PcaReduction fit(SampleMatrix train, double energy, int fixedCount) {
