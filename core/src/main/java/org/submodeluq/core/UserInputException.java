@@ -30,6 +30,16 @@ public class UserInputException extends RuntimeException {
         this.rule = message;
     }
 
+    /** What is wrong and what is allowed, without the field. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The same rule broken, told of {@code name}: the field as the user gave it (an option, for the CLI). */
+    public UserInputException named(String name) {
+        return new UserInputException(name, rule);
+    }
+
     /**
      * The same error seen from an enclosing record, whose key is {@code parent}; an error raised by
      * a value that does not know its own key ({@code field} empty) takes the parent's key.

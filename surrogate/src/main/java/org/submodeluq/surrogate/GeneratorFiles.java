@@ -40,6 +40,8 @@ public final class GeneratorFiles {
 
     /** Layout name of model.h5. */
     public static final String MODEL_FORMAT = "submodel-uq/generator-model";
+    /** The model's file in a generator directory. */
+    public static final String MODEL_FILE = "model.h5";
     /** Layout name in manifest.json. */
     public static final String MANIFEST_FORMAT = "submodel-uq/generator";
     /** Version of both. */
@@ -63,7 +65,7 @@ public final class GeneratorFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
         }
-        Hdf5Files.writeAtomically(directory.resolve("model.h5"), MODEL_FORMAT, VERSION, file -> {
+        Hdf5Files.writeAtomically(directory.resolve(MODEL_FILE), MODEL_FORMAT, VERSION, file -> {
             file.putAttribute("kind", generator.kind().text());
             WritableGroup group = file.putGroup("reduction");
             group.putDataset("mean", reduction.mean());
@@ -134,7 +136,7 @@ public final class GeneratorFiles {
             throw new UserInputException("generator '" + directory + "' makes samples of shape " + Arrays.toString(shape)
                     + "; this needs " + Arrays.toString(expectedShape));
         }
-        try (HdfFile file = Hdf5Files.open(directory.resolve("model.h5"), MODEL_FORMAT, VERSION, "generator model")) {
+        try (HdfFile file = Hdf5Files.open(directory.resolve(MODEL_FILE), MODEL_FORMAT, VERSION, "generator model")) {
             if (!kind.text().equals(file.getAttribute("kind").getData())) {
                 throw new UserInputException("'" + directory + "': manifest.json says " + kind.text() + ", model.h5 says "
                         + file.getAttribute("kind").getData());

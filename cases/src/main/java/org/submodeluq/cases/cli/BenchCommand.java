@@ -120,6 +120,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputOption.checkedText("--json", json, List.of());
         PrintWriter out = command.commandLine().getOut();
         BenchSuite suite = new BenchSuite(plan(), python.interpreter(), command.commandLine().getErr());
         BenchResults results = suite.run();

@@ -62,6 +62,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Path> inputs = new ArrayList<>(monteCarlo);
+        inputs.add(reference);
+        Path target = out.file(ComparisonFile.FORMAT, inputs);
+        Path table = OutputOption.checkedText("--markdown", markdown, inputs);
         int parallel = threads.count();
         if (resamples != 0 && resamples < 100) {
             throw new UserInputException("--bootstrap", "= " + resamples + " is too few for a 95 % interval: 0 (none) or "
@@ -79,14 +83,14 @@ final class CompareCommand implements Callable<Integer> {
                         err.flush();
                     }
                 });
-        ComparisonFile.write(out.path(), report);
+        ComparisonFile.write(target, report);
         try {
-            Files.writeString(markdown, report.markdown());
+            Files.writeString(table, report.markdown());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + markdown + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + table + ": " + e.getMessage(), e);
         }
         stdout.print(report.text());
-        stdout.printf("wrote %s and %s%n", markdown, out.path());
+        stdout.printf("wrote %s and %s%n", table, target);
         stdout.flush();
         return 0;
     }

@@ -9,6 +9,8 @@ import org.submodeluq.fem.model.FullModelSolver;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.TrainingCampaign;
+import java.nio.file.Path;
+import org.submodeluq.fem.io.TrainingSetFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,11 +69,12 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path target = out.file(TrainingSetFile.FORMAT, caseOption.files());
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         CaseSpec spec = caseOption.load();
         ZonedMesh zoned = new ZonedMesh(spec);
-        TrainingCampaign campaign = new TrainingCampaign(zoned, seed.value(), samples, split, out.path());
+        TrainingCampaign campaign = new TrainingCampaign(zoned, seed.value(), samples, split, target);
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         if (parallel < 1 || retries < 0 || timeout < 1) {
             throw new UserInputException("--workers must be >= 1, --retries >= 0 and --timeout >= 1");
@@ -81,12 +84,12 @@ final class GenerateCommand implements Callable<Integer> {
         progress.note("solver: " + chosen.describe());
         long start = System.nanoTime();
         try (FullModelSolver full = FullSolvers.open(chosen, zoned, parallel, new FullSolvers.FenicsOptions(
-                python.interpreter(), Duration.ofSeconds(timeout), retries), out.path(), progress::note)) {
+                python.interpreter(), Duration.ofSeconds(timeout), retries), target, progress::note)) {
             progress.note(samples + " samples of case " + spec.name() + ", seed " + seed.value() + ", with " + full.description()
                     + " on " + full.parallelism() + (chosen.solver() == FullSolvers.Request.java ? " threads" : " workers"));
             campaign.run(full, chosen.solver().name(), progress.asCampaign());
         }
-        stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", out.path(), samples, chosen.solver(), (System.nanoTime() - start) * 1e-9);
+        stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", target, samples, chosen.solver(), (System.nanoTime() - start) * 1e-9);
         stdout.flush();
         return 0;
     }

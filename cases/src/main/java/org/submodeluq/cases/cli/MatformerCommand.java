@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -123,6 +124,7 @@ final class MatformerCommand {
 
         @Override
         public Integer call() {
+            out.directory();
             DjlRuntime.configure(1);
             PrintWriter stdout = command.commandLine().getOut();
             Path corpusFile = corpus != null ? corpus : DemoCorpus.path();
@@ -194,6 +196,7 @@ final class MatformerCommand {
 
         @Override
         public Integer call() {
+            OutputOption.checkedFile("--out", out, ModelFile.FORMAT, false, List.of(model));
             DjlRuntime.configure(1);
             MixConfig mix = MixConfig.parse(config);
             try (NDManager manager = NDManager.newBaseManager()) {

@@ -26,6 +26,9 @@ import org.submodeluq.montecarlo.estimate.SummaryOptions;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorFiles;
+import java.util.ArrayList;
+import java.util.List;
+import org.submodeluq.montecarlo.MonteCarloFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,6 +106,9 @@ final class MonteCarloCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Path> inputs = new ArrayList<>(caseOption.files());
+        inputs.add(generatorDirectory);
+        Path target = out.file(MonteCarloFile.FORMAT, inputs);
         PrintWriter stdout = command.commandLine().getOut();
         CaseSpec spec = caseOption.load();
         CampaignSettings settings = settings();
@@ -115,9 +121,9 @@ final class MonteCarloCommand implements Callable<Integer> {
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet.on());
         progress.note(samples + " samples of case " + spec.name() + " from the " + label.name() + " generator in "
                 + generatorDirectory + ", seed " + seed.value() + ", on " + settings.threads() + " threads");
-        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, out.path()).run(progress.asCampaign());
+        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, target).run(progress.asCampaign());
         long computed = result.samples().length - result.resumedSamples();
-        stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", out.path(),
+        stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", target,
                 result.samples().length, result.stopReason(), result.wallSeconds(), 1e3 * result.secondsPerSample(),
                 computed > 0 ? String.format(Locale.ROOT, ", %.0f samples/s", computed / result.wallSeconds()) : "",
                 result.resumedSamples() > 0 ? ", " + result.resumedSamples() + " resumed from the checkpoint" : "");

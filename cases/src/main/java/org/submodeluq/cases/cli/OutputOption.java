@@ -1,7 +1,10 @@
 package org.submodeluq.cases.cli;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
+import org.submodeluq.core.UserInputException;
+import org.submodeluq.core.io.OutputGuard;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -21,8 +24,60 @@ final class OutputOption {
     @Option(names = "--out", paramLabel = "PATH", description = "Where the result goes (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--force", description = "Replace a file of another kind at --out (an input never is).")
+    private boolean force;
+
     Path path() {
         return out;
+    }
+
+    /**
+     * The output file, checked before any work: not one of {@code inputs}, not a file of another kind
+     * than {@code format} unless {@code --force}, in a writable place.
+     */
+    Path file(String format, Collection<Path> inputs) {
+        return checkedFile("--out", out, format, force, inputs);
+    }
+
+    /** The output directory, checked before any work: not a file, in a writable place. */
+    Path directory() {
+        return checkedDirectory("--out", out);
+    }
+
+    /** {@link #file} for an output named by {@code option}. */
+    static Path checkedFile(String option, Path file, String format, boolean force, Collection<Path> inputs) {
+        checkedText(option, file, inputs);
+        if (!force) {
+            try {
+                OutputGuard.sameKind(file, format);
+            } catch (UserInputException e) {
+                throw new UserInputException(option, e.rule() + "; name another " + option + ", or add --force to "
+                        + "replace it");
+            }
+        }
+        return file;
+    }
+
+    /** A text output named by {@code option}, checked before any work: not one of {@code inputs}, writable. */
+    static Path checkedText(String option, Path file, Collection<Path> inputs) {
+        try {
+            OutputGuard.notAnInput(file, inputs);
+            OutputGuard.writable(file);
+        } catch (UserInputException e) {
+            throw new UserInputException(option, e.rule() + "; name another " + option);
+        }
+        return file;
+    }
+
+    /** {@link #directory} for an output named by {@code option}. */
+    static Path checkedDirectory(String option, Path directory) {
+        try {
+            OutputGuard.directory(directory);
+            OutputGuard.writable(directory);
+        } catch (UserInputException e) {
+            throw e.named(option);
+        }
+        return directory;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.submodeluq.surrogate.BoundaryConditionGenerator;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.SampleFile;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +42,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path target = out.file(SampleFile.FORMAT, List.of(model));
         if (n < 1) {
             throw new UserInputException("--n", "= " + n + " is not allowed: must be >= 1");
         }
@@ -59,8 +61,8 @@ final class SampleCommand implements Callable<Integer> {
         attributes.put("generator_kind", generator.kind().text());
         attributes.put("generator_directory", model.toAbsolutePath().toString());
         attributes.put("seed", seed.value());
-        SampleFile.write(out.path(), samples, generator.featureShape(), attributes);
-        stdout.printf("wrote %s: %d samples of shape %s from %s (%s), in %.2f s%n", out.path(), n,
+        SampleFile.write(target, samples, generator.featureShape(), attributes);
+        stdout.printf("wrote %s: %d samples of shape %s from %s (%s), in %.2f s%n", target, n,
                 Arrays.toString(generator.featureShape()), model, generator.kind().text(),
                 (System.nanoTime() - start) * 1e-9);
         stdout.flush();

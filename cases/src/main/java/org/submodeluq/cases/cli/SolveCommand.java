@@ -11,6 +11,7 @@ import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.model.ThetaSampler;
 import org.submodeluq.fem.spec.CaseSpec;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +41,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path target = out.file(RunFile.FORMAT, caseOption.files());
         PrintWriter stdout = command.commandLine().getOut();
         CaseSpec spec = caseOption.load();
         ZonedMesh zoned = new ZonedMesh(spec);
@@ -61,8 +63,8 @@ final class SolveCommand implements Callable<Integer> {
         for (int q = 0; q < quantities.length; q++) {
             stdout.printf("%-26s %.6e%n", QuantitiesOfInterest.NAMES.get(q), quantities[q]);
         }
-        RunFile.write(out.path(), zoned, seed.value(), sample, run);
-        stdout.printf("solved in %.3f s; wrote %s%n", seconds, out.path());
+        RunFile.write(target, zoned, seed.value(), sample, run);
+        stdout.printf("solved in %.3f s; wrote %s%n", seconds, target);
         stdout.flush();
         return 0;
     }

@@ -2,9 +2,11 @@ package org.submodeluq.cases.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.submodeluq.nn.DjlRuntime;
+import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
 import org.submodeluq.surrogate.data.TrainingData;
@@ -87,6 +89,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputOption.checkedDirectory("--out", out);
+        OutputOption.checkedText("--out", out.resolve(GeneratorFiles.MODEL_FILE), List.of(data));
         DjlRuntime.configure(threads);
         PrintWriter stdout = command.commandLine().getOut();
         TrainingData trainingData = TrainingData.read(data, dataset, seed.value());
