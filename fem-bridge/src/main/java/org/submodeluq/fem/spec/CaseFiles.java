@@ -2,12 +2,16 @@ package org.submodeluq.fem.spec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jhdf.HdfFile;
@@ -44,7 +48,42 @@ public final class CaseFiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .addModule(new SimpleModule().addDeserializer(int.class, new WholeNumbers())
+                    .addDeserializer(Integer.class, new WholeNumbers()))
             .build();
+
+    /**
+     * Reads an integer key as the whole number it must be, written {@code 20} or {@code 2e1}: Jackson
+     * would truncate {@code 20.5} to 20 and run a case that is not the one written.
+     */
+    private static final class WholeNumbers extends StdScalarDeserializer<Integer> {
+
+        private static final long serialVersionUID = 1L;
+
+        WholeNumbers() {
+            super(Integer.class);
+        }
+
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT
+                    && token != JsonToken.VALUE_STRING) {
+                return (Integer) context.handleUnexpectedToken(Integer.class, parser);
+            }
+            String text = parser.getText();
+            double value;
+            try {
+                value = Double.parseDouble(text.strip());
+            } catch (NumberFormatException e) {
+                value = Double.NaN;
+            }
+            if (value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE) {
+                return (int) value;
+            }
+            throw InvalidFormatException.from(parser, "not a whole number in the int range", text, Integer.class);
+        }
+    }
 
     private CaseFiles() {
     }

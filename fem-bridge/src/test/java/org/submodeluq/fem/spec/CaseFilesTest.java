@@ -104,6 +104,25 @@ class CaseFilesTest {
     }
 
     @Test
+    void rejectsFractionalIntegersInsteadOfTruncatingThem() {
+        assertOneLineError("mesh: {nx: 20.5}\n",
+                "case file 'bad.yaml': mesh.nx = '20.5' is not allowed: expected an integer");
+        assertOneLineError("time: {steps: 10.7}\n",
+                "case file 'bad.yaml': time.steps = '10.7' is not allowed: expected an integer");
+        assertOneLineError("modulusField: {modes: 2.5}\n",
+                "case file 'bad.yaml': modulusField.modes = '2.5' is not allowed: expected an integer");
+        assertOneLineError("mesh: {nx: 1e10}\n",
+                "case file 'bad.yaml': mesh.nx = '1.0E10' is not allowed: expected an integer");
+    }
+
+    @Test
+    void acceptsWholeNumbersWrittenAsDecimals() {
+        CaseSpec spec = CaseFiles.parse("mesh: {nx: 1.6e2, ny: 40.0}\ntime: {steps: 2e2}\n", "fine.yaml");
+        assertEquals(new MeshResolution(160, 40), spec.mesh());
+        assertEquals(200, spec.time().steps());
+    }
+
+    @Test
     void rejectsTextThatIsNotYaml() {
         UserInputException error = assertThrows(UserInputException.class, () -> CaseFiles.parse("zone: [\n", "broken.yaml"));
         assertTrue(error.getMessage().startsWith("case file 'broken.yaml' is not valid YAML: "), error.getMessage());
