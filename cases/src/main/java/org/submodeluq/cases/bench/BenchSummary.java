@@ -3,6 +3,7 @@ package org.submodeluq.cases.bench;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.submodeluq.cases.Counts;
 
 /**
  * The one summary table of {@code submodel-uq bench}, built from the figures of the same run, so that
@@ -31,16 +32,16 @@ public final class BenchSummary {
         row(out, "full run, Java solver, 1 thread", format("%.1f ms", javaMs));
         row(out, "full run, FEniCS via Py4J, 1 worker", fenicsMs == null
                 ? "not available: " + results.fenicsUnavailable() : format("%.1f ms", fenicsMs));
-        row(out, "Monte Carlo sample, per thread (" + threads(fewest.threads()) + ")",
+        row(out, "Monte Carlo sample, per thread (" + Counts.of(fewest.threads(), "thread") + ")",
                 format("%.2f ms", sampleMs));
         row(out, "full run / sample, Java", format("%.1fx", javaMs / sampleMs));
         row(out, "full run / sample, FEniCS", fenicsMs == null ? "not available: no FEniCS full run"
                 : format("%.1fx", fenicsMs / sampleMs));
         for (MonteCarloBench.Throughput row : monteCarlo) {
-            row(out, "Monte Carlo, " + threads(row.threads()), format("%.1f samples/s", row.samplesPerS()));
+            row(out, "Monte Carlo, " + Counts.of(row.threads(), "thread"), format("%.1f samples/s", row.samplesPerS()));
         }
         for (GanBench.Speed row : results.gan()) {
-            row(out, "WGAN-GP training, " + threads(row.threads()), format("%.1f iterations/s", row.iterationsPerS()));
+            row(out, "WGAN-GP training, " + Counts.of(row.threads(), "thread"), format("%.1f iterations/s", row.iterationsPerS()));
         }
         MatformerFigures matformer = results.matformer();
         for (MatformerFigures.Training row : matformer.training()) {
@@ -67,9 +68,6 @@ public final class BenchSummary {
                 results.matformer().decoding().get(0).tokens());
     }
 
-    private static String threads(int threads) {
-        return threads + (threads == 1 ? " thread" : " threads");
-    }
 
     private static String format(String pattern, Object... values) {
         return String.format(Locale.ROOT, pattern, values);

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code submodel-uq compare}: Monte Carlo results against the reference full runs of a training set. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares each quantity's distribution in Monte Carlo files with the test split of a "
-                + "training set: errors of mean, std, 5 % and 95 % quantiles, W1/std and Kolmogorov-Smirnov, with "
+                + "training set: errors of mean, std, 5 %% and 95 %% quantiles, W1/std and Kolmogorov-Smirnov, with "
                 + "bootstrap intervals, the noise floor (two halves of the reference) and the exact replay (the "
                 + "test traces through the submodel).",
                 "Prints the table and writes it in Markdown and HDF5."})

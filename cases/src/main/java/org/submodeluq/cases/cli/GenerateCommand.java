@@ -3,6 +3,7 @@ package org.submodeluq.cases.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.submodeluq.cases.Counts;
 import org.submodeluq.cases.pipeline.FullSolvers;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModelSolver;
@@ -86,7 +87,7 @@ final class GenerateCommand implements Callable<Integer> {
         try (FullModelSolver full = FullSolvers.open(chosen, zoned, parallel, new FullSolvers.FenicsOptions(
                 python.interpreter(), Duration.ofSeconds(timeout), retries), target, progress::note)) {
             progress.note(samples + " samples of case " + spec.name() + ", seed " + seed.value() + ", with " + full.description()
-                    + " on " + full.parallelism() + (chosen.solver() == FullSolvers.Request.java ? " threads" : " workers"));
+                    + " on " + Counts.of(full.parallelism(), chosen.solver() == FullSolvers.Request.java ? "thread" : "worker"));
             campaign.run(full, chosen.solver().name(), progress.asCampaign());
         }
         stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", target, samples, chosen.solver(), (System.nanoTime() - start) * 1e-9);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.submodeluq.fem.model.Submodel;
+import org.submodeluq.cases.Counts;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.montecarlo.CampaignSettings;
@@ -120,7 +121,7 @@ final class MonteCarloCommand implements Callable<Integer> {
                 GeneratorFiles.manifest(generatorDirectory).toString(), where.toString());
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet.on());
         progress.note(samples + " samples of case " + spec.name() + " from the " + label.name() + " generator in "
-                + generatorDirectory + ", seed " + seed.value() + ", on " + settings.threads() + " threads");
+                + generatorDirectory + ", seed " + seed.value() + ", on " + Counts.of(settings.threads(), "thread"));
         MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, target).run(progress.asCampaign());
         long computed = result.samples().length - result.resumedSamples();
         stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", target,

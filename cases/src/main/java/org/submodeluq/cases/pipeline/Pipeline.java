@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.submodeluq.cases.Counts;
 import org.submodeluq.cases.report.Report;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModelSolver;
@@ -186,7 +187,7 @@ public final class Pipeline {
         try (FullModelSolver full = FullSolvers.open(solver, zoned, options.threads(), options.fenics(),
                 layout.trainingSet(), progress::note)) {
             progress.note(options.runs() + " full runs of case " + spec.name() + " with " + full.description() + " on "
-                    + full.parallelism() + (solver.solver() == FullSolvers.Request.java ? " threads" : " workers"));
+                    + Counts.of(full.parallelism(), solver.solver() == FullSolvers.Request.java ? "thread" : "worker"));
             campaign.run(full, solver.solver().name(), progress.asCampaign());
         }
         return options.runs() + " full runs in " + solver.describe();
@@ -215,7 +216,7 @@ public final class Pipeline {
                 Device.cpu().toString());
         new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), generator), label, settings,
                 layout.monteCarlo(kind)).run(progress.asCampaign());
-        return options.mcSamples() + " samples of the submodel on " + settings.threads() + " threads";
+        return options.mcSamples() + " samples of the submodel on " + Counts.of(settings.threads(), "thread");
     }
 
     private String compare(List<Path> campaigns, StageProgress progress) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +55,19 @@ class FailureTest {
         List<List<String>> paths = new ArrayList<>();
         collect(SubmodelUq.commandLine(), new ArrayList<>(), paths);
         assertTrue(paths.size() >= 15, paths.toString());
+        PrintStream standardError = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Cli.execute("--help").exitCode());
+            helpOfEach(paths);
+        } finally {
+            System.setErr(standardError);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8), "picocli's own warnings, e.g. an unescaped %");
+    }
+
+    private static void helpOfEach(List<List<String>> paths) {
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
             args.add("--help");
