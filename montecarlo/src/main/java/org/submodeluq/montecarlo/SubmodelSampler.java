@@ -2,6 +2,7 @@ package org.submodeluq.montecarlo;
 
 import java.util.Arrays;
 import org.submodeluq.fem.model.BoundaryTraces;
+import org.submodeluq.fem.model.DivergedRunException;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.core.UserInputException;
@@ -55,7 +56,11 @@ public final class SubmodelSampler {
         double[][] rows = generator.sample(seed, first, n);
         double[][] quantities = new double[n][];
         for (int k = 0; k < n; k++) {
-            quantities[k] = submodel.run(new BoundaryTraces(nodes, steps, rows[k])).toArray();
+            try {
+                quantities[k] = submodel.run(new BoundaryTraces(nodes, steps, rows[k])).toArray();
+            } catch (DivergedRunException e) {
+                throw e.inSample(first + k);
+            }
         }
         return quantities;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.submodeluq.fem.io.RunFile;
 import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.model.DivergedRunException;
 import org.submodeluq.fem.model.FullModel;
 import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
@@ -57,7 +58,12 @@ final class SolveCommand implements Callable<Integer> {
         }
         stdout.println(inputs);
         long start = System.nanoTime();
-        FullRun run = new FullModel(zoned).run(theta);
+        FullRun run;
+        try {
+            run = new FullModel(zoned).run(theta);
+        } catch (DivergedRunException e) {
+            throw e.inSample(sample);
+        }
         double seconds = (System.nanoTime() - start) * 1e-9;
         double[] quantities = run.quantities().toArray();
         for (int q = 0; q < quantities.length; q++) {

@@ -57,6 +57,27 @@ class SubmodelUqTest {
     }
 
     @Test
+    void aDivergingRunStopsSolveAndGenerateWithTheSampleStepAndQuantityAndWritesNothing(@TempDir Path directory)
+            throws Exception {
+        Path caseFile = Files.writeString(directory.resolve("tiny-dt.yaml"),
+                "name: tiny-dt\nmesh: {nx: 40, ny: 10}\ntime: {steps: 5, dt: 1e-300}\n");
+        Path run = directory.resolve("run.h5");
+        Path training = directory.resolve("training.h5");
+        Cli.Result solved = execute("solve", "--case", caseFile.toString(), "--sample", "4", "--out", run.toString());
+        Cli.Result generated = execute("generate", "--case", caseFile.toString(), "--solver", "java", "--samples", "3",
+                "--workers", "1", "--out", training.toString(), "--quiet");
+        String diverged = ": peak_centre_displacement = NaN at step 1 (t = 1.0E-300): the run diverged, so the case "
+                + "cannot be integrated as written (check time.dt and the material)";
+        assertAll(
+                () -> assertEquals(SubmodelUq.USER_ERROR, solved.exitCode()),
+                () -> assertEquals("submodel-uq: error: sample 4" + diverged, solved.err().strip()),
+                () -> assertTrue(Files.notExists(run)),
+                () -> assertEquals(SubmodelUq.USER_ERROR, generated.exitCode()),
+                () -> assertEquals("submodel-uq: error: sample 0" + diverged, generated.err().strip()),
+                () -> assertTrue(Files.notExists(training)));
+    }
+
+    @Test
     void generateWritesATrainingSetAndSaysWhichSolverItChoseAndWhy(@TempDir Path directory) throws Exception {
         Path caseFile = directory.resolve("small.yaml");
         Files.writeString(caseFile, SMALL_CASE);

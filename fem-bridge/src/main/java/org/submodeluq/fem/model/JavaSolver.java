@@ -22,7 +22,11 @@ public final class JavaSolver implements FullModelSolver {
 
     @Override
     public FullRun run(long index, Theta theta) {
-        return model.run(theta);
+        try {
+            return model.run(theta);
+        } catch (DivergedRunException e) {
+            throw e.inSample(index);
+        }
     }
 
     @Override

@@ -89,7 +89,11 @@ public final class ZoneQuantities implements StepObserver {
             uy += centreWeights[k] * u[centreDofs[k] + 1];
         }
         // peaks of squares, square roots taken once at the end: a sqrt per cell and step is a tenth of the step
-        peakCentreDisplacementSquared = Math.max(peakCentreDisplacementSquared, ux * ux + uy * uy);
+        double centreSquared = ux * ux + uy * uy;
+        if (!Double.isFinite(centreSquared)) {
+            throw new DivergedRunException(step, time, QuantitiesOfInterest.NAMES.get(0), Math.sqrt(centreSquared));
+        }
+        peakCentreDisplacementSquared = Math.max(peakCentreDisplacementSquared, centreSquared);
         double d11 = youngsModulus * elasticity.d11();
         double d12 = youngsModulus * elasticity.d12();
         double d33 = youngsModulus * elasticity.d33();
@@ -110,6 +114,9 @@ public final class ZoneQuantities implements StepObserver {
             double sxy = d33 * gxy;
             peakVonMisesSquared = Math.max(peakVonMisesSquared, elasticity.vonMisesSquared(sxx, syy, sxy));
             energy += 0.5 * area[c] * (sxx * exx + syy * eyy + sxy * gxy);
+        }
+        if (!Double.isFinite(energy)) {
+            throw new DivergedRunException(step, time, QuantitiesOfInterest.NAMES.get(2), energy);
         }
         peakStrainEnergy = Math.max(peakStrainEnergy, energy);
     }
