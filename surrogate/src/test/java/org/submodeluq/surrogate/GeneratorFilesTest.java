@@ -111,6 +111,11 @@ class GeneratorFilesTest {
         UserInputException vector = assertThrows(UserInputException.class, () -> TrainingData.read(file, "/vector", 1));
         UserInputException absent = assertThrows(UserInputException.class, () -> TrainingData.read(directory.resolve("x.h5"),
                 "/traces", 1));
+        UserInputException folder = assertThrows(UserInputException.class, () -> TrainingData.read(directory, "/traces",
+                1));
+        Path model = directory.resolve("pca").resolve(GeneratorFiles.MODEL_FILE);
+        UserInputException otherFile = assertThrows(UserInputException.class, () -> TrainingData.read(model,
+                "/reduction/mean", 1));
         UserInputException empty = assertThrows(UserInputException.class, () -> new SampleMatrix(new double[0][], new int[] {2}));
         UserInputException shape = assertThrows(UserInputException.class, () -> GeneratorFiles.load(directory.resolve("pca"),
                 new int[] {42, 2, 200}, Device.cpu()));
@@ -128,6 +133,10 @@ class GeneratorFilesTest {
                 () -> assertTrue(vector.getMessage().startsWith("dataset '/vector' in '" + file + "' must be a numeric "
                         + "array of n samples"), vector.getMessage()),
                 () -> assertEquals("data file '" + directory.resolve("x.h5") + "' does not exist", absent.getMessage()),
+                () -> assertEquals("data file '" + directory + "' is a directory; name an HDF5 file", folder.getMessage()),
+                () -> assertEquals("data file '" + model + "' is a submodel-uq/generator-model file, not a training set: "
+                        + "generators learn from a training set's traces (or from a plain HDF5 dataset of samples)",
+                        otherFile.getMessage()),
                 () -> assertEquals("the data hold no samples", empty.getMessage()),
                 () -> assertEquals("generator '" + directory.resolve("pca") + "' makes samples of shape [3, 2]; this "
                         + "needs [42, 2, 200]", shape.getMessage()),

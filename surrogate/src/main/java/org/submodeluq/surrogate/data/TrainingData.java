@@ -12,6 +12,7 @@ import java.util.Arrays;
 import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.training.Splits;
+import org.submodeluq.surrogate.SampleFile;
 
 /**
  * What a generator learns from: all samples and their train / validation / test splits. Read from
@@ -47,10 +48,14 @@ public record TrainingData(SampleMatrix all, Splits splits, String source) {
      * @throws UserInputException when the file or dataset is missing, not numeric, empty or not finite
      */
     public static TrainingData read(Path file, String dataset, long splitSeed) {
+        if (Files.isDirectory(file)) {
+            throw new UserInputException("data file '" + file + "' is a directory; name an HDF5 file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("data file '" + file + "' does not exist");
         }
         try (HdfFile hdf = new HdfFile(file)) {
+            refuseOtherKinds(hdf, file);
             Node node;
             try {
                 node = hdf.getByPath(dataset);
@@ -84,6 +89,20 @@ public record TrainingData(SampleMatrix all, Splits splits, String source) {
             return new TrainingData(all, splits, file + ":" + dataset);
         } catch (HdfException e) {
             throw new UserInputException("cannot read '" + dataset + "' from '" + file + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * A file of the project's other than a training set (a single full run, Monte Carlo results, a
+     * generator) has datasets shaped like samples but is not n samples of anything a generator should
+     * learn: a run file's traces would pass for 22 samples of 2 x 200. Generated samples are samples.
+     */
+    private static void refuseOtherKinds(HdfFile hdf, Path file) {
+        var format = hdf.getAttribute("format");
+        if (format != null && !TrainingSetFile.FORMAT.equals(format.getData())
+                && !SampleFile.FORMAT.equals(format.getData())) {
+            throw new UserInputException("data file '" + file + "' is a " + format.getData() + " file, not a training "
+                    + "set: generators learn from a training set's traces (or from a plain HDF5 dataset of samples)");
         }
     }
 
