@@ -2,6 +2,7 @@ package org.submodeluq.cases.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.submodeluq.cases.Counts;
 import org.submodeluq.cases.pipeline.FullSolvers;
@@ -70,6 +71,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Contradictions.refuseIgnored(command, List.of("--python", "--timeout", "--retries"),
+                solver == FullSolvers.Request.java, "it applies to FEniCS workers, and --solver is java");
         Path target = out.file(TrainingSetFile.FORMAT, caseOption.files());
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();

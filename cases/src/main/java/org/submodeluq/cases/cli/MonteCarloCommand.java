@@ -107,9 +107,15 @@ final class MonteCarloCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Contradictions.refuseIgnored(command, List.of("--min-samples"), target == 0, "it bounds when --target may "
+                + "stop the campaign, and no --target is set");
+        if (Contradictions.given(command, "--min-samples") && minSamples > samples) {
+            throw new UserInputException("--min-samples", "= " + minSamples + " is above --samples = " + samples
+                    + ": the campaign never runs more than --samples");
+        }
         List<Path> inputs = new ArrayList<>(caseOption.files());
         inputs.add(generatorDirectory);
-        Path target = out.file(MonteCarloFile.FORMAT, inputs);
+        Path results = out.file(MonteCarloFile.FORMAT, inputs);
         PrintWriter stdout = command.commandLine().getOut();
         CaseSpec spec = caseOption.load();
         CampaignSettings settings = settings();
@@ -122,9 +128,9 @@ final class MonteCarloCommand implements Callable<Integer> {
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet.on());
         progress.note(samples + " samples of case " + spec.name() + " from the " + label.name() + " generator in "
                 + generatorDirectory + ", seed " + seed.value() + ", on " + Counts.of(settings.threads(), "thread"));
-        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, target).run(progress.asCampaign());
+        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, results).run(progress.asCampaign());
         long computed = result.samples().length - result.resumedSamples();
-        stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", target,
+        stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", results,
                 result.samples().length, result.stopReason(), result.wallSeconds(), 1e3 * result.secondsPerSample(),
                 computed > 0 ? String.format(Locale.ROOT, ", %.0f samples/s", computed / result.wallSeconds()) : "",
                 result.resumedSamples() > 0 ? ", " + result.resumedSamples() + " resumed from the checkpoint" : "");

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.submodeluq.cases.pipeline.FullSolvers;
 import org.submodeluq.cases.pipeline.Pipeline;
@@ -77,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Contradictions.refuseIgnored(command, List.of("--python"), solver == FullSolvers.Request.java,
+                "it applies to FEniCS workers, and --solver is java");
         CaseSpec spec = caseOption.load();
         RunOptions options = options();
         PrintWriter stdout = command.commandLine().getOut();

@@ -89,6 +89,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Contradictions.refuseTogether(command, "--components", "--energy", "both choose how many principal "
+                + "components to keep");
+        Contradictions.refuseIgnored(command, List.of("--iterations", "--generator-hidden", "--critic-hidden",
+                "--ema-decay", "--final-lr"), kind != GeneratorKind.WGAN_GP, "it applies to wgan-gp only, and --model "
+                + "is " + kind.text());
         OutputOption.checkedDirectory("--out", out);
         OutputOption.checkedText("--out", out.resolve(GeneratorFiles.MODEL_FILE), List.of(data));
         DjlRuntime.configure(threads);
