@@ -163,7 +163,9 @@ public sealed interface ScalarDistribution {
     }
 
     private static UserInputException syntax(String text) {
+        String cut = text.contains("(") && !text.contains(")") ? " (inside {...} YAML splits at the comma: put the "
+                + "distribution in quotes, \"uniform(min=a, max=b)\")" : "";
         return new UserInputException("", "= '" + text + "' is not a distribution: write a number, "
-                + "uniform(min=a, max=b) or lognormal(median=m, logStd=s)");
+                + "uniform(min=a, max=b) or lognormal(median=m, logStd=s)" + cut);
     }
 }

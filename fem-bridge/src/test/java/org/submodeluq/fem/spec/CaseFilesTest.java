@@ -116,6 +116,14 @@ class CaseFilesTest {
     }
 
     @Test
+    void aDistributionCutAtItsCommaInAFlowMappingSaysToQuoteIt() {
+        assertOneLineError("load: {amplitude: uniform(min=1, max=2)}\n", "case file 'bad.yaml': load.amplitude = "
+                + "'uniform(min=1' is not a distribution: write a number, uniform(min=a, max=b) or lognormal(median=m, "
+                + "logStd=s) (inside {...} YAML splits at the comma: put the distribution in quotes, "
+                + "\"uniform(min=a, max=b)\")");
+    }
+
+    @Test
     void acceptsWholeNumbersWrittenAsDecimals() {
         CaseSpec spec = CaseFiles.parse("mesh: {nx: 1.6e2, ny: 40.0}\ntime: {steps: 2e2}\n", "fine.yaml");
         assertEquals(new MeshResolution(160, 40), spec.mesh());
