@@ -21,11 +21,11 @@ record ExistingTrainingSet(String caseName, String caseYaml, long seed, String s
                            Splits splits) {
 
     /**
-     * @return empty when nothing is at {@code path}
+     * @return empty when no file is at {@code path} (a directory there is left to the writer: it fails)
      * @throws UserInputException when something is there that is not a readable training set
      */
     static Optional<ExistingTrainingSet> at(Path path) {
-        if (!Files.exists(path)) {
+        if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
         try (HdfFile file = Hdf5Files.open(path, TrainingSetFile.FORMAT, TrainingSetFile.VERSION, "training set")) {
