@@ -3,6 +3,7 @@ package org.submodeluq.cases.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.submodeluq.cases.pipeline.FullSolvers;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModelSolver;
@@ -74,13 +75,19 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         CaseSpec spec = caseOption.load();
         ZonedMesh zoned = new ZonedMesh(spec);
-        TrainingCampaign campaign = new TrainingCampaign(zoned, seed.value(), samples, split, target);
+        TrainingCampaign campaign = new TrainingCampaign(zoned, seed.value(), samples, split, target,
+                command.findOption("--force").<Boolean>getValue());
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         if (parallel < 1 || retries < 0 || timeout < 1) {
             throw new UserInputException("--workers must be >= 1, --retries >= 0 and --timeout >= 1");
         }
         ProgressBar progress = new ProgressBar(err, "generate", "samples", quiet.on());
         FullSolvers.Choice chosen = FullSolvers.choose(solver, python.interpreter(), spec);
+        if (alreadyDone(() -> campaign.alreadyDone(chosen.solver().name()))) {
+            stdout.printf("kept %s: it already holds these %d samples (%s)%n", target, samples, chosen.solver());
+            stdout.flush();
+            return 0;
+        }
         progress.note("solver: " + chosen.describe());
         long start = System.nanoTime();
         try (FullModelSolver full = FullSolvers.open(chosen, zoned, parallel, new FullSolvers.FenicsOptions(
@@ -92,5 +99,17 @@ final class GenerateCommand implements Callable<Integer> {
         stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", target, samples, chosen.solver(), (System.nanoTime() - start) * 1e-9);
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * Asks a campaign whether its output is already done, turning its refusal to replace what is there
+     * into an error of {@code --out} that says how to proceed.
+     */
+    static boolean alreadyDone(BooleanSupplier check) {
+        try {
+            return check.getAsBoolean();
+        } catch (UserInputException e) {
+            throw new UserInputException("--out", e.rule() + "; --force replaces it, or name another --out");
+        }
     }
 }
