@@ -1,21 +1,32 @@
 package org.submodeluq.montecarlo;
 
+import io.jhdf.HdfFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.core.io.RecordLog;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.core.progress.CampaignProgress;
+import org.submodeluq.montecarlo.estimate.StoppingRule;
+import org.submodeluq.montecarlo.estimate.SummaryOptions;
 
 /**
  * Runs Monte Carlo samples of the submodel on several threads until the stopping rule says enough,
  * then writes the samples and their statistics ({@link MonteCarloFile}). Finished batches go to a
  * checkpoint beside the output as they complete, so a campaign killed at any moment and started
- * again recomputes only the batches it had not finished, and ends with the same bits.
+ * again recomputes only the batches it had not finished, and ends with the same bits. The checkpoint
+ * serves any sample count: a smaller request takes the batches it needs and the checkpoint keeps the
+ * rest. A Monte Carlo file already at the output is never silently replaced ({@link #alreadyDone}).
  */
 public final class MonteCarloCampaign {
 
@@ -23,35 +34,131 @@ public final class MonteCarloCampaign {
     private final GeneratorLabel generator;
     private final CampaignSettings settings;
     private final Path output;
+    private final boolean replaceExisting;
 
     /**
+     * A campaign that refuses to replace another campaign's file at {@code output}.
+     *
      * @param generator names the generator in the output and in the campaign's identity: a checkpoint
      *     left by another generator is refused
      * @param output the result's path; the checkpoint is {@code output + ".checkpoint"}
      */
     public MonteCarloCampaign(SubmodelSampler sampler, GeneratorLabel generator, CampaignSettings settings,
                               Path output) {
+        this(sampler, generator, settings, output, false);
+    }
+
+    /**
+     * @param generator names the generator in the output and in the campaign's identity: a checkpoint
+     *     left by another generator is refused
+     * @param output the result's path; the checkpoint is {@code output + ".checkpoint"}
+     * @param replaceExisting whether a file at {@code output} that this campaign would not write (another
+     *     case, generator, seed or settings, or more samples) may be replaced
+     */
+    public MonteCarloCampaign(SubmodelSampler sampler, GeneratorLabel generator, CampaignSettings settings,
+                              Path output, boolean replaceExisting) {
         this.sampler = sampler;
         this.generator = generator;
         this.settings = settings;
         this.output = output;
+        this.replaceExisting = replaceExisting;
     }
 
-    /** Where finished batches wait for the end of the campaign. */
+    /** Where finished batches wait for the end of the campaign, and batches beyond the output stay. */
     public Path checkpointPath() {
         return output.resolveSibling(output.getFileName() + ".checkpoint");
     }
 
-    /** Runs the missing batches, writes the result file and removes the checkpoint. */
+    /** What the checkpoint's samples depend on: not the sample count, since sample i is the same for any. */
+    private String checkpointIdentity() {
+        return "case:\n" + CaseFiles.toYaml(sampler.spec()) + "generator: " + generator.identity()
+                + "\nseed: " + settings.seed() + "\nbatch: " + settings.batchSize();
+    }
+
+    /** What the output depends on besides the sample count: the samples, where they stop, the statistics. */
+    private String fileIdentity() {
+        StoppingRule stopping = settings.stopping();
+        SummaryOptions summary = settings.summary();
+        StringBuilder thresholds = new StringBuilder();
+        new TreeMap<>(settings.thresholds()).forEach((name, values) -> thresholds.append(' ').append(name).append('=')
+                .append(Arrays.toString(values)));
+        return checkpointIdentity()
+                + "\nstopping: " + (stopping.hasPrecisionTarget() ? "target " + stopping.targetRelativeHalfWidth()
+                + " at level " + stopping.level() + " after at least " + stopping.minSamples() : "none")
+                + "\nstatistics: level " + summary.level() + ", mean " + summary.meanMethod().text() + ", proportion "
+                + summary.proportionMethod().text() + ", quantiles " + Arrays.toString(summary.quantileProbabilities())
+                + ", seed " + summary.seed()
+                + "\nthresholds:" + thresholds;
+    }
+
+    /**
+     * Looks at the output before any work.
+     *
+     * @return whether the output already is this campaign's result, which {@link #run} then returns
+     *     without work
+     * @throws UserInputException (field "output") when a Monte Carlo file of another campaign, or of more
+     *     samples, is there and the campaign may not replace it; the message says what is there and
+     *     names no option
+     */
+    public boolean alreadyDone() {
+        Optional<ExistingMonteCarlo> existing;
+        try {
+            existing = ExistingMonteCarlo.at(output);
+        } catch (UserInputException e) {
+            if (replaceExisting) {
+                return false;
+            }
+            throw e;
+        }
+        if (existing.isEmpty()) {
+            return false;
+        }
+        ExistingMonteCarlo there = existing.get();
+        boolean same = there.campaign().equals(fileIdentity());
+        long wanted = settings.stopping().maxSamples();
+        if (same && there.maxSamples() == wanted) {
+            return true;
+        }
+        if (replaceExisting || same && there.maxSamples() < wanted) {
+            return false;
+        }
+        String holds = "'" + output + "' holds " + ExistingMonteCarlo.describe(there.samplesInWords(), there.caseName(),
+                there.generator(), there.seed());
+        if (same) {
+            throw new UserInputException("output", holds + "; this asks for " + (settings.stopping()
+                    .hasPrecisionTarget() ? "at most " : "") + wanted);
+        }
+        String asked = ExistingMonteCarlo.describe(String.valueOf(wanted), sampler.spec().name(), generator.name(),
+                settings.seed());
+        boolean sameInWords = ExistingMonteCarlo.describe("", there.caseName(), there.generator(), there.seed())
+                .equals(ExistingMonteCarlo.describe("", sampler.spec().name(), generator.name(), settings.seed()));
+        String why = !there.generatorManifest().equals(generator.manifest())
+                || !there.generatorDevice().equals(generator.device())
+                ? " (another generator of that kind, or on another device)" : " with other settings";
+        throw new UserInputException("output", holds + "; this asks for " + asked + (sameInWords ? why : ""));
+    }
+
+    /**
+     * Runs the missing batches and writes the result file. The checkpoint is removed once the file is
+     * written unless it holds samples beyond it, which it keeps for a larger request and says so.
+     *
+     * @throws UserInputException as {@link #alreadyDone}, before any work
+     */
     public MonteCarloResult run(CampaignProgress progress) {
         long start = System.nanoTime();
-        String identity = "case:\n" + CaseFiles.toYaml(sampler.spec()) + "generator: " + generator.identity()
-                + "\nseed: " + settings.seed() + "\nbatch: " + settings.batchSize();
-        try (RecordLog log = new RecordLog(checkpointPath(), identity, BatchRecord.length(settings.batchSize()))) {
+        if (alreadyDone()) {
+            return kept(progress, start);
+        }
+        try (RecordLog log = new RecordLog(checkpointPath(), checkpointIdentity(),
+                BatchRecord.length(settings.batchSize()))) {
             Map<Long, double[]> finished = new ConcurrentHashMap<>();
+            Set<Long> heldLonger = new HashSet<>();
             log.records().headMap(settings.batchCount()).forEach((batch, record) -> {
                 if (BatchRecord.count(record) == settings.samplesIn(batch)) {
                     finished.put(batch, record);
+                } else if (BatchRecord.count(record) > settings.samplesIn(batch)) {
+                    // the short last batch of this request; drawn alone, as a fresh campaign draws it
+                    heldLonger.add(batch);
                 }
             });
             SequentialStop stop = new SequentialStop(settings);
@@ -62,7 +169,7 @@ public final class MonteCarloCampaign {
             if (resumed > 0) {
                 progress.note("resuming: " + resumed + " samples are in " + checkpointPath());
             }
-            runMissing(log, finished, stop, resumed, progress);
+            runMissing(log, finished, heldLonger, stop, resumed, progress);
             if (!stop.stopped()) {
                 throw new IllegalStateException("the campaign ended with batches missing; the finished ones are in "
                         + checkpointPath());
@@ -77,8 +184,14 @@ public final class MonteCarloCampaign {
             }
             MonteCarloResult result = MonteCarloResult.of(settings, samples, stop.reason(), seconds / samples.length,
                     (System.nanoTime() - start) / 1e9, resumed);
-            MonteCarloFile.write(output, sampler.spec(), generator, settings, result);
-            log.delete();
+            MonteCarloFile.write(output, sampler.spec(), generator, settings, fileIdentity(), result);
+            long kept = log.records().values().stream().mapToLong(BatchRecord::count).sum();
+            if (kept > samples.length) {
+                progress.note("kept " + kept + " finished samples in " + checkpointPath() + "; " + samples.length
+                        + " used");
+            } else {
+                log.delete();
+            }
             if (samples.length < settings.stopping().maxSamples()) {
                 progress.note("stopped at " + samples.length + " samples: " + stop.reason());
             }
@@ -86,8 +199,26 @@ public final class MonteCarloCampaign {
         }
     }
 
-    private void runMissing(RecordLog log, Map<Long, double[]> finished, SequentialStop stop, long resumed,
-                            CampaignProgress progress) {
+    /** The result already at the output, read back, its statistics computed again from its samples. */
+    private MonteCarloResult kept(CampaignProgress progress, long start) {
+        double[][] samples = MonteCarloFile.read(output).samples();
+        String reason;
+        double secondsPerSample;
+        try (HdfFile file = new HdfFile(output)) {
+            reason = (String) file.getAttribute("stop_reason").getData();
+            secondsPerSample = ((Number) file.getAttribute("seconds_per_sample").getData()).doubleValue();
+        }
+        progress.note("'" + output + "' already holds this campaign's " + samples.length + " samples; kept as it is");
+        return MonteCarloResult.of(settings, samples, reason, secondsPerSample, (System.nanoTime() - start) / 1e9,
+                samples.length);
+    }
+
+    /**
+     * @param heldLonger batches the checkpoint holds with more samples than this campaign's short last
+     *     batch: computed, but not appended, which would replace the longer record
+     */
+    private void runMissing(RecordLog log, Map<Long, double[]> finished, Set<Long> heldLonger, SequentialStop stop,
+                            long resumed, CampaignProgress progress) {
         AtomicLong cursor = new AtomicLong();
         AtomicLong done = new AtomicLong(resumed);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -106,7 +237,9 @@ public final class MonteCarloCampaign {
                     double[][] quantities = sampler.run(settings.seed(), batch * settings.batchSize(), n);
                     double[] record = BatchRecord.pack(quantities, settings.batchSize(),
                             (System.nanoTime() - begin) / 1e9);
-                    log.append(batch, record);
+                    if (!heldLonger.contains(batch)) {
+                        log.append(batch, record);
+                    }
                     finished.put(batch, record);
                     stop.offer(batch, record);
                     progress.sampleDone(done.addAndGet(n), settings.stopping().maxSamples());

@@ -17,7 +17,7 @@ import org.submodeluq.montecarlo.estimate.QoiSummary;
  * A Monte Carlo result in HDF5 ({@code format = submodel-uq/monte-carlo}, version 1). Layout:
  * <pre>
  * /                      attributes: format, format_version, tool, tool_version, case_name, case_yaml,
- *                        generator, generator_manifest, generator_device, seed, samples, max_samples,
+ *                        generator, generator_manifest, generator_device, seed, campaign, samples, max_samples,
  *                        target_relative_half_width, stop_reason, batch_size, threads, level,
  *                        mean_interval, proportion_interval, seconds_per_sample, wall_seconds
  * /qoi                   (n, q)  quantities of interest in sample order; attribute names
@@ -47,7 +47,8 @@ public final class MonteCarloFile {
         }
     }
 
-    static void write(Path path, CaseSpec spec, GeneratorLabel generator, CampaignSettings settings,
+    /** @param campaign the identity of the campaign, less its sample count: what a rerun must match to keep the file */
+    static void write(Path path, CaseSpec spec, GeneratorLabel generator, CampaignSettings settings, String campaign,
                       MonteCarloResult result) {
         Hdf5Files.writeAtomically(path, FORMAT, VERSION, file -> {
             file.putAttribute("case_name", spec.name());
@@ -56,6 +57,7 @@ public final class MonteCarloFile {
             file.putAttribute("generator_manifest", generator.manifest());
             file.putAttribute("generator_device", generator.device());
             file.putAttribute("seed", settings.seed());
+            file.putAttribute("campaign", campaign);
             file.putAttribute("samples", (long) result.samples().length);
             file.putAttribute("max_samples", settings.stopping().maxSamples());
             file.putAttribute("target_relative_half_width", settings.stopping().targetRelativeHalfWidth());

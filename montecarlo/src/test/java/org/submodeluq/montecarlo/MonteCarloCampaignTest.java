@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +102,82 @@ class MonteCarloCampaignTest {
         MonteCarloResult fresh = run(directory.resolve("fresh.h5"), settings(StoppingRule.samples(40), 10, 2), -1);
         assertEquals(20, grown.resumedSamples(), "batches 0 and 1 are kept, the short batch 2 is not");
         assertArrayEquals(fresh.samples(), grown.samples());
+    }
+
+    /** Keeps the notes a campaign makes. */
+    private static final class Notes implements CampaignProgress {
+        private final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void sampleDone(long done, long total) {
+        }
+
+        @Override
+        public synchronized void note(String message) {
+            lines.add(message);
+        }
+    }
+
+    @Test
+    void aSmallerRequestUsesTheFirstSamplesKeepsTheRestAndALargerOneResumesFromAll(@TempDir Path directory) {
+        MonteCarloResult fresh25 = run(directory.resolve("fresh25.h5"), settings(StoppingRule.samples(25), 10, 2), -1);
+        MonteCarloResult fresh60 = run(directory.resolve("fresh60.h5"), settings(StoppingRule.samples(60), 10, 2), -1);
+        Path out = directory.resolve("mc.h5");
+        Path checkpoint = directory.resolve("mc.h5.checkpoint");
+        // stopped at 40 samples: batches 0 .. 3 are in the checkpoint, batch 4 fails
+        assertThrows(IllegalStateException.class, () -> run(out, settings(StoppingRule.samples(60), 10, 1), 40));
+
+        Notes notes = new Notes();
+        MonteCarloResult smaller = new MonteCarloCampaign(new SubmodelSampler(submodel, new ScaledTraces(base, -1)),
+                LABEL, settings(StoppingRule.samples(25), 10, 2), out).run(notes);
+        assertAll(
+                () -> assertEquals(20, smaller.resumedSamples(), "batches 0 and 1; the short batch 2 is drawn alone"),
+                () -> assertArrayEquals(fresh25.samples(), smaller.samples()),
+                () -> assertArrayEquals(fresh25.samples(), MonteCarloFile.read(out).samples()),
+                () -> assertTrue(notes.lines.contains("kept 40 finished samples in " + checkpoint + "; 25 used"),
+                        notes.lines.toString()));
+
+        MonteCarloResult larger = run(out, settings(StoppingRule.samples(60), 10, 2), -1);
+        assertAll(
+                () -> assertEquals(40, larger.resumedSamples(), "all four batches, the full batch 2 too"),
+                () -> assertArrayEquals(fresh60.samples(), larger.samples()),
+                () -> assertEquals(fresh60.summaries(), larger.summaries()),
+                () -> assertFalse(Files.exists(checkpoint), "nothing beyond the file: the checkpoint goes"));
+    }
+
+    @Test
+    void anExistingResultIsReusedWhenItIsTheSameAndOtherwiseNeverSilentlyReplaced(@TempDir Path directory)
+            throws Exception {
+        Path out = directory.resolve("mc.h5");
+        MonteCarloResult thirty = run(out, settings(StoppingRule.samples(30), 10, 2), -1);
+        byte[] written = Files.readAllBytes(out);
+
+        Notes notes = new Notes();
+        MonteCarloResult reused = new MonteCarloCampaign(new SubmodelSampler(submodel, new ScaledTraces(base, 0)),
+                LABEL, settings(StoppingRule.samples(30), 10, 1), out).run(notes);
+        UserInputException fewer = assertThrows(UserInputException.class,
+                () -> run(out, settings(StoppingRule.samples(20), 10, 2), -1));
+        UserInputException otherSeed = assertThrows(UserInputException.class, () -> run(out, new CampaignSettings(
+                StoppingRule.samples(30), 18, 10, 2, SummaryOptions.defaults(), Map.of()), -1));
+        UserInputException otherThresholds = assertThrows(UserInputException.class, () -> run(out,
+                new CampaignSettings(StoppingRule.samples(30), 17, 10, 2, SummaryOptions.defaults(), Map.of()), -1));
+        String holds = "output '" + out + "' holds 30 samples of case plate-impact from the scaled generator, seed 17";
+        assertAll(
+                () -> assertArrayEquals(thirty.samples(), reused.samples(), "read back, nothing drawn"),
+                () -> assertEquals(thirty.summaries(), reused.summaries()),
+                () -> assertEquals(List.of("'" + out + "' already holds this campaign's 30 samples; kept as it is"),
+                        notes.lines),
+                () -> assertEquals(holds + "; this asks for 20", fewer.getMessage()),
+                () -> assertEquals(holds + "; this asks for 30 samples of case plate-impact from the scaled generator, "
+                        + "seed 18", otherSeed.getMessage()),
+                () -> assertEquals(holds + "; this asks for 30 samples of case plate-impact from the scaled generator, "
+                        + "seed 17 with other settings", otherThresholds.getMessage()),
+                () -> assertArrayEquals(written, Files.readAllBytes(out), "refusals leave the file as it was"));
+
+        MonteCarloResult replaced = new MonteCarloCampaign(new SubmodelSampler(submodel, new ScaledTraces(base, -1)),
+                LABEL, settings(StoppingRule.samples(20), 10, 2), out, true).run(CampaignProgress.SILENT);
+        assertArrayEquals(replaced.samples(), MonteCarloFile.read(out).samples());
+        assertEquals(20, MonteCarloFile.read(out).samples().length);
     }
 
     @Test

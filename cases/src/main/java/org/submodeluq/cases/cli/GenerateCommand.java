@@ -1,6 +1,7 @@
 package org.submodeluq.cases.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +12,6 @@ import org.submodeluq.fem.model.FullModelSolver;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.TrainingCampaign;
-import java.nio.file.Path;
 import org.submodeluq.fem.io.TrainingSetFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,13 +78,19 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         CaseSpec spec = caseOption.load();
         ZonedMesh zoned = new ZonedMesh(spec);
-        TrainingCampaign campaign = new TrainingCampaign(zoned, seed.value(), samples, split, target);
+        TrainingCampaign campaign = new TrainingCampaign(zoned, seed.value(), samples, split, target,
+                out.force());
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         if (parallel < 1 || retries < 0 || timeout < 1) {
             throw new UserInputException("--workers must be >= 1, --retries >= 0 and --timeout >= 1");
         }
         ProgressBar progress = new ProgressBar(err, "generate", "samples", quiet.on());
         FullSolvers.Choice chosen = FullSolvers.choose(solver, python.interpreter(), spec);
+        if (out.alreadyDone(() -> campaign.alreadyDone(chosen.solver().name()))) {
+            stdout.printf("kept %s: it already holds these %d samples (%s)%n", target, samples, chosen.solver());
+            stdout.flush();
+            return 0;
+        }
         progress.note("solver: " + chosen.describe());
         long start = System.nanoTime();
         try (FullModelSolver full = FullSolvers.open(chosen, zoned, parallel, new FullSolvers.FenicsOptions(

@@ -128,12 +128,21 @@ final class MonteCarloCommand implements Callable<Integer> {
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet.on());
         progress.note(samples + " samples of case " + spec.name() + " from the " + label.name() + " generator in "
                 + generatorDirectory + ", seed " + seed.value() + ", on " + Counts.of(settings.threads(), "thread"));
-        MonteCarloResult result = new MonteCarloCampaign(sampler, label, settings, results).run(progress.asCampaign());
+        MonteCarloCampaign campaign = new MonteCarloCampaign(sampler, label, settings, results,
+                out.force());
+        boolean done = out.alreadyDone(campaign::alreadyDone);
+        MonteCarloResult result = campaign.run(progress.asCampaign());
         long computed = result.samples().length - result.resumedSamples();
-        stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n", results,
-                result.samples().length, result.stopReason(), result.wallSeconds(), 1e3 * result.secondsPerSample(),
-                computed > 0 ? String.format(Locale.ROOT, ", %.0f samples/s", computed / result.wallSeconds()) : "",
-                result.resumedSamples() > 0 ? ", " + result.resumedSamples() + " resumed from the checkpoint" : "");
+        if (done) {
+            stdout.printf(Locale.ROOT, "kept %s: it already holds these %d samples (%s)%n", results,
+                    result.samples().length, result.stopReason());
+        } else {
+            stdout.printf(Locale.ROOT, "wrote %s: %d samples (%s), %.1f s wall, %.2f ms per sample per thread%s%s%n",
+                    results, result.samples().length, result.stopReason(), result.wallSeconds(),
+                    1e3 * result.secondsPerSample(), computed > 0
+                    ? String.format(Locale.ROOT, ", %.0f samples/s", computed / result.wallSeconds()) : "",
+                    result.resumedSamples() > 0 ? ", " + result.resumedSamples() + " resumed from the checkpoint" : "");
+        }
         for (QoiSummary summary : result.summaries()) {
             stdout.println(describe(summary));
         }

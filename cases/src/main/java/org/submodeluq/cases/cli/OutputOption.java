@@ -3,6 +3,7 @@ package org.submodeluq.cases.cli;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.core.io.OutputGuard;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -29,6 +30,23 @@ final class OutputOption {
 
     Path path() {
         return out;
+    }
+
+    /**
+     * Whether the result at {@code --out} already is the one asked for, as {@code check} (the campaign's)
+     * tells; a result of another campaign is refused with the way out.
+     */
+    boolean alreadyDone(BooleanSupplier check) {
+        try {
+            return check.getAsBoolean();
+        } catch (UserInputException e) {
+            throw new UserInputException("--out", e.rule() + "; --force replaces it, or name another --out");
+        }
+    }
+
+    /** Whether an existing result of another kind or campaign may be replaced. */
+    boolean force() {
+        return force;
     }
 
     /**

@@ -182,8 +182,10 @@ public final class Pipeline {
 
     private String generate(ZonedMesh zoned, FullSolvers.Choice solver, StageProgress progress) {
         progress.note("solver: " + solver.describe());
+        // the stage record decided that this stage is redone: what its output holds may be replaced (its own
+        // runs are kept in the checkpoint)
         TrainingCampaign campaign = new TrainingCampaign(zoned, options.seed(), options.runs(), options.split(),
-                layout.trainingSet());
+                layout.trainingSet(), true);
         try (FullModelSolver full = FullSolvers.open(solver, zoned, options.threads(), options.fenics(),
                 layout.trainingSet(), progress::note)) {
             progress.note(options.runs() + " full runs of case " + spec.name() + " with " + full.description() + " on "
@@ -215,7 +217,7 @@ public final class Pipeline {
         GeneratorLabel label = new GeneratorLabel(kind.text(), GeneratorFiles.manifest(directory).toString(),
                 Device.cpu().toString());
         new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), generator), label, settings,
-                layout.monteCarlo(kind)).run(progress.asCampaign());
+                layout.monteCarlo(kind), true).run(progress.asCampaign());
         return options.mcSamples() + " samples of the submodel on " + Counts.of(settings.threads(), "thread");
     }
 

@@ -3,6 +3,7 @@ package org.submodeluq.cases.cli;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.submodeluq.cases.cli.Cli.execute;
 
@@ -110,6 +111,37 @@ class MonteCarloCommandTest {
         assertTrue(resumedCount.find(), resumed.out());
         long fromCheckpoint = Long.parseLong(resumedCount.group(1));
         assertTrue(fromCheckpoint >= 25 * 25 && fromCheckpoint < 1500, fromCheckpoint + " samples resumed");
+    }
+
+    @Test
+    void mcNeverSilentlyReplacesALargerResultAndForceReplacesIt() throws Exception {
+        Path out = directory.resolve("guarded.h5");
+        Cli.Result sixty = execute("mc", "--case", caseFile.toString(), "--generator", model.toString(), "--samples",
+                "60", "--batch", "25", "--quiet", "--out", out.toString());
+        assertEquals(0, sixty.exitCode(), sixty.err());
+        String before = SubmodelUqTest.sha256(out);
+
+        Cli.Result thirty = execute("mc", "--case", caseFile.toString(), "--generator", model.toString(), "--samples",
+                "30", "--batch", "25", "--quiet", "--out", out.toString());
+        Cli.Result again = execute("mc", "--case", caseFile.toString(), "--generator", model.toString(), "--samples",
+                "60", "--batch", "25", "--quiet", "--out", out.toString());
+        assertAll(
+                () -> assertEquals(SubmodelUq.USER_ERROR, thirty.exitCode()),
+                () -> assertEquals("submodel-uq: error: --out '" + out + "' holds 60 samples of case small from the "
+                        + "pca-gaussian generator, seed 0; this asks for 30; --force replaces it, or name another "
+                        + "--out\n", thirty.err()),
+                () -> assertEquals(0, again.exitCode(), again.err()),
+                () -> assertTrue(again.out().startsWith("kept " + out + ": it already holds these 60 samples (sample "
+                        + "count reached)\n"), again.out()),
+                () -> assertEquals(before, SubmodelUqTest.sha256(out)));
+
+        Cli.Result forced = execute("mc", "--case", caseFile.toString(), "--generator", model.toString(), "--samples",
+                "30", "--batch", "25", "--force", "--out", out.toString());
+        assertAll(
+                () -> assertEquals(0, forced.exitCode(), forced.err()),
+                () -> assertEquals(30, MonteCarloFile.read(out).samples().length),
+                () -> assertFalse(Files.exists(directory.resolve("guarded.h5.checkpoint")),
+                        "the file held its samples, not the checkpoint: nothing beyond 30 was there to keep"));
     }
 
     @Test

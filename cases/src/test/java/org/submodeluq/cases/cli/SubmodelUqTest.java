@@ -97,6 +97,44 @@ class SubmodelUqTest {
                 () -> assertTrue(result.out().startsWith("wrote " + out + ": 5 samples (java)"), result.out()));
     }
 
+    static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void generateNeverSilentlyReplacesALargerTrainingSetAndForceKeepsItsRunsInTheCheckpoint(@TempDir Path directory)
+            throws Exception {
+        Path caseFile = directory.resolve("small.yaml");
+        Files.writeString(caseFile, SMALL_CASE);
+        Path out = directory.resolve("training.h5");
+        Cli.Result twelve = execute("generate", "--case", caseFile.toString(), "--samples", "12", "--solver", "java",
+                "--quiet", "--out", out.toString());
+        assertEquals(0, twelve.exitCode(), twelve.err());
+        String before = sha256(out);
+
+        Cli.Result five = execute("generate", "--case", caseFile.toString(), "--samples", "5", "--solver", "java",
+                "--out", out.toString());
+        Cli.Result again = execute("generate", "--case", caseFile.toString(), "--samples", "12", "--solver", "java",
+                "--out", out.toString());
+        assertAll(
+                () -> assertEquals(SubmodelUq.USER_ERROR, five.exitCode()),
+                () -> assertEquals("submodel-uq: error: --out '" + out + "' holds 12 full runs of case small, seed 0; "
+                        + "this asks for 5; --force replaces it, or name another --out\n", five.err()),
+                () -> assertEquals("", five.out()),
+                () -> assertEquals(0, again.exitCode(), again.err()),
+                () -> assertEquals("kept " + out + ": it already holds these 12 samples (java)\n", again.out()),
+                () -> assertEquals(before, sha256(out)));
+
+        Cli.Result forced = execute("generate", "--case", caseFile.toString(), "--samples", "5", "--solver", "java",
+                "--force", "--out", out.toString());
+        assertAll(
+                () -> assertEquals(0, forced.exitCode(), forced.err()),
+                () -> assertEquals(5, TrainingSetFile.read(out).runs().size()),
+                () -> assertTrue(forced.err().contains("kept 12 finished samples in " + out + ".checkpoint; 5 used"),
+                        forced.err()));
+    }
+
     @Test
     void trainAndSampleMakeSamplesShapedLikeTheTraces(@TempDir Path directory) throws Exception {
         Path caseFile = directory.resolve("small.yaml");

@@ -3,8 +3,10 @@ package org.submodeluq.fem.training;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.submodeluq.core.io.RecordLog;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullRun;
@@ -39,6 +41,16 @@ final class Checkpoint implements AutoCloseable {
         return runs;
     }
 
+    /** The indices of the samples finished so far. */
+    Set<Long> indices() {
+        return new TreeSet<>(log.records().keySet());
+    }
+
+    /** How many samples are finished so far. */
+    int count() {
+        return log.records().size();
+    }
+
     private FullRun decode(double[] values) {
         int tracesAt = 3 + modes;
         int quantitiesAt = tracesAt + nodes * 2 * steps;
@@ -67,7 +79,7 @@ final class Checkpoint implements AutoCloseable {
         log.append(index, values);
     }
 
-    /** Removes the file, once its contents are safely in the training set. */
+    /** Removes the file, once all its contents are safely in the training set. */
     void delete() {
         log.delete();
     }

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -142,6 +144,109 @@ class TrainingCampaignTest {
                 () -> assertEquals(4, rest.runs.get(), "samples 0 to 4 came from the checkpoint"),
                 () -> assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(resumed)),
                 () -> assertFalse(Files.exists(campaign.checkpointPath())));
+    }
+
+    /** Keeps the notes a campaign makes. */
+    private static final class Notes implements CampaignProgress {
+        private final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void sampleDone(long done, long total) {
+        }
+
+        @Override
+        public synchronized void note(String message) {
+            lines.add(message);
+        }
+    }
+
+    /** The samples a checkpoint of this test's Java campaigns with {@code seed} holds. */
+    private static int samplesIn(Path checkpoint, ZonedMesh zoned, long seed) {
+        String identity = "case:\n" + CaseFiles.toYaml(zoned.spec()) + "seed: " + seed + "\nsolver: java";
+        try (Checkpoint held = new Checkpoint(checkpoint, identity, 8, zoned.cutNodeCount(), 50)) {
+            return held.count();
+        }
+    }
+
+    @Test
+    void aSmallerRequestUsesTheFirstSamplesKeepsTheRestAndALargerOneResumesFromAll(@TempDir Path directory)
+            throws IOException {
+        ZonedMesh zoned = new ZonedMesh(SMALL);
+        Path fresh4 = directory.resolve("fresh4.h5");
+        Path fresh9 = directory.resolve("fresh9.h5");
+        new TrainingCampaign(zoned, 3, 4, SHARES, fresh4).run(new JavaSolver(new FullModel(zoned), 2), "java",
+                CampaignProgress.SILENT);
+        new TrainingCampaign(zoned, 3, 9, SHARES, fresh9).run(new JavaSolver(new FullModel(zoned), 2), "java",
+                CampaignProgress.SILENT);
+
+        Path out = directory.resolve("training.h5");
+        // stopped at 6 samples: samples 0 .. 5 are in the checkpoint, sample 6 fails
+        assertThrows(IllegalStateException.class, () -> new TrainingCampaign(zoned, 3, 8, SHARES, out)
+                .run(new CountingSolver(zoned, 1, 6), "java", CampaignProgress.SILENT));
+        Path checkpoint = directory.resolve("training.h5.checkpoint");
+        assertEquals(6, samplesIn(checkpoint, zoned, 3));
+
+        CountingSolver smaller = new CountingSolver(zoned, 2, -1);
+        Notes notes = new Notes();
+        new TrainingCampaign(zoned, 3, 4, SHARES, out).run(smaller, "java", notes);
+        assertAll(
+                () -> assertEquals(0, smaller.runs.get(), "samples 0 .. 3 come from the checkpoint"),
+                () -> assertArrayEquals(Files.readAllBytes(fresh4), Files.readAllBytes(out)),
+                () -> assertEquals(6, samplesIn(checkpoint, zoned, 3), "the checkpoint keeps all six"),
+                () -> assertTrue(notes.lines.contains("kept 6 finished samples in " + checkpoint + "; 4 used"),
+                        notes.lines.toString()));
+
+        CountingSolver larger = new CountingSolver(zoned, 2, -1);
+        new TrainingCampaign(zoned, 3, 9, SHARES, out).run(larger, "java", CampaignProgress.SILENT);
+        assertAll(
+                () -> assertEquals(3, larger.runs.get(), "only samples 6, 7 and 8 are computed"),
+                () -> assertArrayEquals(Files.readAllBytes(fresh9), Files.readAllBytes(out)),
+                () -> assertFalse(Files.exists(checkpoint), "nothing beyond the training set: the checkpoint goes"));
+    }
+
+    @Test
+    void anExistingTrainingSetIsReusedWhenItIsTheSameAndOtherwiseNeverSilentlyReplaced(@TempDir Path directory)
+            throws IOException {
+        ZonedMesh zoned = new ZonedMesh(SMALL);
+        Path out = directory.resolve("training.h5");
+        new TrainingCampaign(zoned, 3, 6, SHARES, out).run(new JavaSolver(new FullModel(zoned), 2), "java",
+                CampaignProgress.SILENT);
+        byte[] six = Files.readAllBytes(out);
+
+        CountingSolver same = new CountingSolver(zoned, 1, -1);
+        Notes notes = new Notes();
+        SortedMap<Long, FullRun> reused = new TrainingCampaign(zoned, 3, 6, SHARES, out).run(same, "java", notes);
+        UserInputException fewer = assertThrows(UserInputException.class, () -> new TrainingCampaign(zoned, 3, 4,
+                SHARES, out).run(new CountingSolver(zoned, 1, -1), "java", CampaignProgress.SILENT));
+        UserInputException otherSeed = assertThrows(UserInputException.class, () -> new TrainingCampaign(zoned, 4, 6,
+                SHARES, out).run(new CountingSolver(zoned, 1, -1), "java", CampaignProgress.SILENT));
+        UserInputException otherSolver = assertThrows(UserInputException.class, () -> new TrainingCampaign(zoned, 3,
+                6, SHARES, out).alreadyDone("fenics"));
+        UserInputException otherSplit = assertThrows(UserInputException.class, () -> new TrainingCampaign(zoned, 3,
+                6, new double[] {0.5, 0.25, 0.25}, out).alreadyDone("java"));
+        assertAll(
+                () -> assertEquals(0, same.runs.get()),
+                () -> assertEquals(6, reused.size()),
+                () -> assertEquals(List.of("'" + out + "' already holds these 6 samples; kept as it is"), notes.lines),
+                () -> assertEquals("output '" + out + "' holds 6 full runs of case plate-impact, seed 3; this asks "
+                        + "for 4", fewer.getMessage()),
+                () -> assertEquals("output '" + out + "' holds 6 full runs of case plate-impact, seed 3; this asks "
+                        + "for 6 full runs of case plate-impact, seed 4", otherSeed.getMessage()),
+                () -> assertEquals("output '" + out + "' holds 6 full runs of case plate-impact, seed 3 (java solver); "
+                        + "this asks for 6 full runs of case plate-impact, seed 3 (fenics solver)",
+                        otherSolver.getMessage()),
+                () -> assertEquals("output '" + out + "' holds 6 full runs of case plate-impact, seed 3 split 4/1/1; "
+                        + "this asks for split 2/2/2", otherSplit.getMessage()),
+                () -> assertArrayEquals(six, Files.readAllBytes(out), "refusals leave the file as it was"),
+                () -> assertFalse(Files.exists(directory.resolve("training.h5.checkpoint"))));
+
+        // replacing it with fewer samples keeps its runs in the checkpoint: nothing computed is lost
+        CountingSolver replacing = new CountingSolver(zoned, 1, -1);
+        new TrainingCampaign(zoned, 3, 4, SHARES, out, true).run(replacing, "java", CampaignProgress.SILENT);
+        assertAll(
+                () -> assertEquals(0, replacing.runs.get()),
+                () -> assertEquals(4, TrainingSetFile.read(out).runs().size()),
+                () -> assertEquals(6, samplesIn(directory.resolve("training.h5.checkpoint"), zoned, 3)));
     }
 
     @Test
