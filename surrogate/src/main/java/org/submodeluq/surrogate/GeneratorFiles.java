@@ -28,8 +28,8 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
 
 /**
  * A trained generator on disk: a directory with {@code manifest.json} (kind, shapes, the case it was
- * trained on, the data's hash, training options, metrics) and {@code model.h5} (the reduction, plus the training samples of an
- * empirical generator or the network weights of a WGAN-GP). Layout of model.h5, format
+ * trained on, the data's hash, training options, metrics) and {@code model.h5} (the reduction, plus the
+ * training samples of an empirical generator or the network weights of a WGAN-GP). Layout of model.h5, format
  * {@code submodel-uq/generator-model} version 1:
  * <pre>
  * /reduction/mean, /reduction/scale (d,)   standardisation
