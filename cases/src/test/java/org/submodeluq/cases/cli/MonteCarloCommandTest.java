@@ -135,8 +135,8 @@ class MonteCarloCommandTest {
 
     @Test
     void badInputGivesOneClearErrorEach() throws Exception {
-        Cli.Result otherMesh = execute("mc", "--case", "plate-impact", "--generator", model.toString(), "--samples", "10",
-                "--quiet", "--out", directory.resolve("x.h5").toString());
+        Cli.Result otherMesh = execute("mc", "--case", "plate-impact", "--generator", model.toString(), "--samples",
+                "10", "--quiet", "--out", directory.resolve("x.h5").toString());
         Cli.Result noSuchQuantity = execute(mc(directory.resolve("y.h5"), "--threshold", "peak_stress=1")
                 .toArray(new String[0]));
         Path otherCase = directory.resolve("louder.yaml");
@@ -210,8 +210,8 @@ class MonteCarloCommandTest {
         MonteCarloFile.Contents contents = MonteCarloFile.read(out);
         assertAll(
                 () -> assertEquals(0, accepted.exitCode(), accepted.err()),
-                () -> assertTrue(accepted.err().contains("mc: --case differs from the generator's case small outside the "
-                        + "zone only (load.amplitude = 2.0 here, lognormal(median=1.0, logStd=0.25) there): the traces "
+                () -> assertTrue(accepted.err().contains("mc: --case differs from the generator's case small outside "
+                        + "the zone only (load.amplitude = 2.0 here, lognormal(median=1.0, logStd=0.25) there): the traces "
                         + "follow the generator's case"), accepted.err()),
                 () -> assertEquals("louder", contents.spec().name()),
                 // the same traces through the same submodel: the load the case file names never reaches the zone
@@ -236,9 +236,9 @@ class MonteCarloCommandTest {
                 "--samples", "20", "--quiet", "--out", out.toString());
         assertAll(
                 () -> assertEquals(SubmodelUq.USER_ERROR, withoutCase.exitCode()),
-                () -> assertEquals("submodel-uq: error: --case is needed: generator '" + plainModel + "' records no case "
-                        + "(trained on a plain dataset, or before generators recorded theirs); name the case its traces "
-                        + "belong to", withoutCase.err().strip()),
+                () -> assertEquals("submodel-uq: error: --case is needed: generator '" + plainModel + "' records no "
+                        + "case (trained on a plain dataset, or before generators recorded theirs); name the case its "
+                        + "traces belong to", withoutCase.err().strip()),
                 () -> assertEquals(SubmodelUq.USER_ERROR, otherShape.exitCode()),
                 () -> assertEquals("submodel-uq: error: the pca-gaussian generator makes traces of shape 22 x 2 x 50 "
                         + "(nodes x components x steps) but the zone of case 'plate-impact' needs 42 x 2 x 200: train "
