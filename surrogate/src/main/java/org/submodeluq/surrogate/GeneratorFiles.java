@@ -17,16 +17,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.gan.WganGpGenerator;
 import org.submodeluq.surrogate.reduction.PcaReduction;
 
 /**
- * A trained generator on disk: a directory with {@code manifest.json} (kind, shapes, the data's hash,
- * training options, metrics) and {@code model.h5} (the reduction, plus the training samples of an
- * empirical generator or the network weights of a WGAN-GP). Layout of model.h5, format
+ * A trained generator on disk: a directory with {@code manifest.json} (kind, shapes, the case it was
+ * trained on, the data's hash, training options, metrics) and {@code model.h5} (the reduction, plus the
+ * training samples of an empirical generator or the network weights of a WGAN-GP). Layout of model.h5, format
  * {@code submodel-uq/generator-model} version 1:
  * <pre>
  * /reduction/mean, /reduction/scale (d,)   standardisation
@@ -46,6 +49,12 @@ public final class GeneratorFiles {
     public static final String MANIFEST_FORMAT = "submodel-uq/generator";
     /** Version of both. */
     public static final int VERSION = 1;
+    /**
+     * Manifest key of the case the training data came from: {@code {"name": ..., "yaml": ...}}, the YAML
+     * complete (defaults included). Absent for a generator trained on a plain dataset, and for one saved
+     * before the key existed (the version stayed 1: a reader that ignores the key loses nothing).
+     */
+    public static final String CASE = "case";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -55,11 +64,12 @@ public final class GeneratorFiles {
     /**
      * Writes a generator and its manifest into {@code directory}.
      *
-     * @param manifest everything else worth recording (data, options, metrics); format, version, kind
-     *     and shapes are added here
+     * @param trainedCase the case of the training data, empty when it is a plain dataset
+     * @param manifest everything else worth recording (data, options, metrics); format, version, kind,
+     *     shapes and the case are added here
      */
     public static void save(Path directory, BoundaryConditionGenerator generator, PcaReduction reduction,
-                            Map<String, Object> manifest) {
+                            Optional<CaseSpec> trainedCase, Map<String, Object> manifest) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -90,6 +100,12 @@ public final class GeneratorFiles {
         full.put("features", reduction.mean().length);
         full.put("components", reduction.components());
         full.put("retained_energy", reduction.retainedEnergy());
+        trainedCase.ifPresent(spec -> {
+            Map<String, Object> recorded = new LinkedHashMap<>();
+            recorded.put("name", spec.name());
+            recorded.put("yaml", CaseFiles.toYaml(spec));
+            full.put(CASE, recorded);
+        });
         full.putAll(manifest);
         try {
             Path temporary = directory.resolve(".manifest.json.tmp");
@@ -120,6 +136,26 @@ public final class GeneratorFiles {
         } catch (IOException e) {
             throw new UserInputException("cannot read '" + file + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * The case the generator's training data came from, as its manifest records it; empty for a generator
+     * trained on a plain dataset or saved before manifests recorded the case.
+     *
+     * @throws UserInputException when the directory holds no generator, or its recorded case is not a valid
+     *     case for this build
+     */
+    public static Optional<CaseSpec> trainedCase(Path directory) {
+        JsonNode recorded = manifest(directory).path(CASE);
+        if (recorded.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (!recorded.path("yaml").isTextual()) {
+            throw new UserInputException("'" + directory.resolve("manifest.json") + "': " + CASE
+                    + " has no yaml text");
+        }
+        return Optional.of(CaseFiles.parse(recorded.path("yaml").asText(),
+                directory.resolve("manifest.json") + ":" + CASE + ".yaml"));
     }
 
     /**

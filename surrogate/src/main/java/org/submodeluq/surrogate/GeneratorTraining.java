@@ -16,7 +16,8 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
 
 /**
  * Fits a generator of any kind on the train split, scores it on the test split and saves it with its
- * manifest: the one entry point the command line and study scripts use.
+ * manifest, which records the training set's case when the data has one: the one entry point the command
+ * line and study scripts use.
  */
 public final class GeneratorTraining {
 
@@ -77,7 +78,7 @@ public final class GeneratorTraining {
                 settings.metricSeed());
         manifest.put("metrics_on_test_split", metrics.asMap());
         manifest.put("tool", "submodel-uq " + BuildInfo.version());
-        GeneratorFiles.save(directory, generator, reduction, manifest);
+        GeneratorFiles.save(directory, generator, reduction, data.trainedCase(), manifest);
         return new Result(generator, reduction, metrics);
     }
 }

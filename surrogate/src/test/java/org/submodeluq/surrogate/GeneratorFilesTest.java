@@ -12,11 +12,19 @@ import io.jhdf.WritableHdfFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.core.progress.CampaignProgress;
+import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.model.FullModel;
+import org.submodeluq.fem.model.JavaSolver;
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.Splits;
+import org.submodeluq.fem.training.TrainingCampaign;
 import org.submodeluq.nn.ComputeDevice;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.data.SampleMatrix;
@@ -82,6 +90,37 @@ class GeneratorFilesTest {
                 assertArrayEquals(whole[i], reversed[i], 1e-12, kind.text() + " row " + i + " drawn alone");
             }
         }
+    }
+
+    @Test
+    void aGeneratorOfATrainingSetsTracesRecordsItsCaseAndOneOfAPlainDatasetNone(@TempDir Path directory) {
+        CaseSpec tiny = CaseFiles.parse("name: tiny\nmesh: {nx: 20, ny: 5}\ntime: {steps: 10, dt: 0.04}\n",
+                "tiny.yaml");
+        Path training = directory.resolve("training.h5");
+        ZonedMesh zoned = new ZonedMesh(tiny);
+        try (JavaSolver solver = new JavaSolver(new FullModel(zoned), 1)) {
+            new TrainingCampaign(zoned, 2, 12, new double[] {0.5, 0.25, 0.25}, training).run(solver, "java",
+                    CampaignProgress.SILENT);
+        }
+        TrainingData traces = TrainingData.read(training, TrainingData.TRACES, 1);
+        TrainingData quantities = TrainingData.read(training, "/qoi", 1);
+        Path ofTraces = directory.resolve("traces");
+        Path ofQuantities = directory.resolve("qoi");
+        Path ofSynthetic = directory.resolve("synthetic");
+        GeneratorTraining.train(traces, settings(GeneratorKind.PCA_GAUSSIAN), ofTraces, TrainingListener.SILENT);
+        GeneratorTraining.train(quantities, settings(GeneratorKind.PCA_GAUSSIAN), ofQuantities,
+                TrainingListener.SILENT);
+        GeneratorTraining.train(data(), settings(GeneratorKind.EMPIRICAL), ofSynthetic, TrainingListener.SILENT);
+        assertAll(
+                () -> assertEquals(Optional.of(tiny), traces.trainedCase()),
+                () -> assertEquals(Optional.empty(), quantities.trainedCase()),
+                () -> assertEquals(Optional.of(tiny), GeneratorFiles.trainedCase(ofTraces)),
+                () -> assertEquals("tiny", GeneratorFiles.manifest(ofTraces).path("case").path("name").asText()),
+                () -> assertEquals(CaseFiles.toYaml(tiny),
+                        GeneratorFiles.manifest(ofTraces).path("case").path("yaml").asText()),
+                () -> assertEquals(Optional.empty(), GeneratorFiles.trainedCase(ofQuantities)),
+                () -> assertEquals(Optional.empty(), GeneratorFiles.trainedCase(ofSynthetic)),
+                () -> assertTrue(GeneratorFiles.manifest(ofSynthetic).path("case").isMissingNode()));
     }
 
     @Test

@@ -7,11 +7,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.cases.Counts;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.spec.CaseDifference;
+import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.montecarlo.CampaignSettings;
 import org.submodeluq.montecarlo.GeneratorLabel;
@@ -39,6 +42,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mc", mixinStandardHelpOptions = true,
         description = {"Runs the submodel on boundary traces drawn from a trained generator and writes the "
                 + "quantities of interest, their statistics and convergence history (HDF5).",
+                "The case is the generator's own unless --case names another with the same submodel.",
                 "Interrupted, the same command resumes: finished batches wait in OUT.checkpoint."})
 final class MonteCarloCommand implements Callable<Integer> {
 
@@ -46,7 +50,7 @@ final class MonteCarloCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec command;
 
     @Mixin
-    private CaseOption caseOption;
+    private CaseOption.OrTrained caseOption;
 
     @Option(names = "--generator", paramLabel = "DIR", required = true, description = "Model directory made by train.")
     private Path generatorDirectory;
@@ -117,7 +121,8 @@ final class MonteCarloCommand implements Callable<Integer> {
         inputs.add(generatorDirectory);
         Path results = out.file(MonteCarloFile.FORMAT, inputs);
         PrintWriter stdout = command.commandLine().getOut();
-        CaseSpec spec = caseOption.load();
+        CampaignCase campaignCase = campaignCase();
+        CaseSpec spec = campaignCase.spec();
         CampaignSettings settings = settings();
         DjlRuntime.configure(1);
         Device where = device.resolve();
@@ -126,10 +131,11 @@ final class MonteCarloCommand implements Callable<Integer> {
         GeneratorLabel label = new GeneratorLabel(generator.kind().text(),
                 GeneratorFiles.manifest(generatorDirectory).toString(), where.toString());
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet.on());
-        progress.note(samples + " samples of case " + spec.name() + " from the " + label.name() + " generator in "
-                + generatorDirectory + ", seed " + seed.value() + ", on " + Counts.of(settings.threads(), "thread"));
-        MonteCarloCampaign campaign = new MonteCarloCampaign(sampler, label, settings, results,
-                out.force());
+        progress.note(samples + " samples of case " + spec.name() + campaignCase.origin() + " from the " + label.name()
+                + " generator in " + generatorDirectory + ", seed " + seed.value() + ", on "
+                + Counts.of(settings.threads(), "thread"));
+        campaignCase.note().ifPresent(progress::note);
+        MonteCarloCampaign campaign = new MonteCarloCampaign(sampler, label, settings, results, out.force());
         boolean done = out.alreadyDone(campaign::alreadyDone);
         MonteCarloResult result = campaign.run(progress.asCampaign());
         long computed = result.samples().length - result.resumedSamples();
@@ -148,6 +154,44 @@ final class MonteCarloCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The case a campaign runs.
+     *
+     * @param origin where it came from, for the progress line ("" when --case named it)
+     * @param note what the user should know about it, if anything
+     */
+    private record CampaignCase(CaseSpec spec, String origin, Optional<String> note) {
+    }
+
+    /**
+     * The generator's case, or the one --case names when its submodel is the generator's: traces of one
+     * time step, mesh or material are wrong input for another's submodel, whatever their shape.
+     */
+    private CampaignCase campaignCase() {
+        Optional<CaseSpec> trained = GeneratorFiles.trainedCase(generatorDirectory);
+        Optional<String> named = caseOption.given();
+        if (named.isEmpty()) {
+            CaseSpec spec = trained.orElseThrow(() -> new UserInputException("--case", "is needed: generator '"
+                    + generatorDirectory + "' records no case (trained on a plain dataset, or before generators "
+                    + "recorded theirs); name the case its traces belong to"));
+            return new CampaignCase(spec, " (the generator's)", Optional.empty());
+        }
+        CaseSpec spec = CaseFiles.load(named.get());
+        if (trained.isEmpty()) {
+            return new CampaignCase(spec, "", Optional.empty());
+        }
+        CaseSpec generatorCase = trained.get();
+        Optional<CaseDifference> physics = CaseDifference.firstInSubmodel(spec, generatorCase);
+        if (physics.isPresent()) {
+            throw new UserInputException("--case", "'" + named.get() + "' differs from the case generator '"
+                    + generatorDirectory + "' was trained on (" + generatorCase.name() + "): " + physics.get()
+                    + "; drop --case to use the generator's, or train a generator on this case");
+        }
+        return new CampaignCase(spec, "", CaseDifference.firstInOuterModel(spec, generatorCase).map(outer ->
+                "--case differs from the generator's case " + generatorCase.name() + " outside the zone only ("
+                        + outer + "): the traces follow the generator's case"));
     }
 
     private CampaignSettings settings() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.submodeluq.cases.cli.Cli.execute;
 
 import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.montecarlo.MonteCarloFile;
 
 /** {@code mc} and {@code compare} from the command line, a SIGKILL included. */
@@ -165,22 +167,23 @@ class MonteCarloCommandTest {
 
     @Test
     void badInputGivesOneClearErrorEach() throws Exception {
-        Cli.Result wrongShape = execute("mc", "--generator", model.toString(), "--samples", "10", "--quiet", "--out",
-                directory.resolve("x.h5").toString());
+        Cli.Result otherMesh = execute("mc", "--case", "plate-impact", "--generator", model.toString(), "--samples",
+                "10", "--quiet", "--out", directory.resolve("x.h5").toString());
         Cli.Result noSuchQuantity = execute(mc(directory.resolve("y.h5"), "--threshold", "peak_stress=1")
                 .toArray(new String[0]));
-        Path otherCase = directory.resolve("stiffer.yaml");
-        Files.writeString(otherCase, SMALL_CASE.replace("small", "stiffer") + "material: {youngsModulus: 2.0}\n");
-        Path otherMc = directory.resolve("stiffer.h5");
+        Path otherCase = directory.resolve("louder.yaml");
+        Files.writeString(otherCase, SMALL_CASE.replace("small", "louder") + "load: {amplitude: 2.0}\n");
+        Path otherMc = directory.resolve("louder.h5");
         assertEquals(0, execute("mc", "--case", otherCase.toString(), "--generator", model.toString(), "--samples",
                 "20", "--quiet", "--out", otherMc.toString()).exitCode());
         Cli.Result otherReference = execute("compare", "--reference", training.toString(), "--mc", otherMc.toString(),
                 "--quiet", "--out", directory.resolve("z.h5").toString());
         assertAll(
-                () -> assertEquals(SubmodelUq.USER_ERROR, wrongShape.exitCode()),
-                () -> assertEquals("submodel-uq: error: the pca-gaussian generator makes traces of shape 22 x 2 x 50 "
-                        + "(nodes x components x steps) but the zone of case 'plate-impact' needs 42 x 2 x 200: train "
-                        + "the generator on a training set of this case", wrongShape.err().strip()),
+                () -> assertEquals(SubmodelUq.USER_ERROR, otherMesh.exitCode()),
+                () -> assertEquals("submodel-uq: error: --case 'plate-impact' differs from the case generator '" + model
+                        + "' was trained on (small): mesh.nx = 80 here, 40 there; drop --case to use the generator's, "
+                        + "or train a generator on this case", otherMesh.err().strip()),
+                () -> assertTrue(Files.notExists(directory.resolve("x.h5"))),
                 () -> assertEquals(SubmodelUq.USER_ERROR, noSuchQuantity.exitCode()),
                 () -> assertEquals("submodel-uq: error: threshold for 'peak_stress', which is not a quantity of interest "
                         + "(known: peak_centre_displacement, peak_von_mises, peak_strain_energy)",
@@ -188,5 +191,91 @@ class MonteCarloCommandTest {
                 () -> assertEquals(SubmodelUq.USER_ERROR, otherReference.exitCode()),
                 () -> assertTrue(otherReference.err().startsWith("submodel-uq: error: '" + otherMc + "' is a Monte "
                         + "Carlo run of another case than the reference"), otherReference.err()));
+    }
+
+    @Test
+    void aCaseWithHalfTheTrainedTimeStepIsRefusedNamingTimeDt() throws Exception {
+        // the same trace shape (22 x 2 x 50) as the trained case: before cases were compared this ran, exit 0
+        Path halfStep = directory.resolve("half-step.yaml");
+        Files.writeString(halfStep, SMALL_CASE.replace("dt: 0.04", "dt: 0.02"));
+        Path out = directory.resolve("half-step.h5");
+        Cli.Result refused = execute("mc", "--case", halfStep.toString(), "--generator", model.toString(), "--samples",
+                "20", "--out", out.toString());
+        assertAll(
+                () -> assertEquals(SubmodelUq.USER_ERROR, refused.exitCode()),
+                () -> assertEquals(1, refused.err().lines().count(), refused.err()),
+                () -> assertEquals("submodel-uq: error: --case '" + halfStep + "' differs from the case generator '"
+                        + model + "' was trained on (small): time.dt = 0.02 here, 0.04 there; drop --case to use the "
+                        + "generator's, or train a generator on this case", refused.err().strip()),
+                () -> assertEquals("", refused.out()),
+                () -> assertTrue(Files.notExists(out)));
+    }
+
+    @Test
+    void withoutCaseMcRunsTheCaseTheGeneratorWasTrainedOn() {
+        Path own = directory.resolve("own.h5");
+        Path named = directory.resolve("named.h5");
+        Cli.Result withoutCase = execute("mc", "--generator", model.toString(), "--samples", "20", "--seed", "3",
+                "--out", own.toString());
+        Cli.Result withCase = execute("mc", "--case", caseFile.toString(), "--generator", model.toString(), "--samples",
+                "20", "--seed", "3", "--quiet", "--out", named.toString());
+        MonteCarloFile.Contents contents = MonteCarloFile.read(own);
+        assertAll(
+                () -> assertEquals(0, withoutCase.exitCode(), withoutCase.err()),
+                () -> assertTrue(withoutCase.err().contains("mc: 20 samples of case small (the generator's) from the "
+                        + "pca-gaussian generator in " + model + ", seed 3"), withoutCase.err()),
+                () -> assertEquals(CaseFiles.load(caseFile.toString()), contents.spec()),
+                () -> assertEquals(0, withCase.exitCode(), withCase.err()),
+                () -> assertArrayEquals(MonteCarloFile.read(named).samples(), contents.samples()));
+    }
+
+    @Test
+    void aCaseDifferingOnlyInTheLoadDistributionIsAcceptedAndSaysTheTracesAreTheGenerators() throws Exception {
+        Path louder = directory.resolve("louder-amplitude.yaml");
+        Files.writeString(louder, SMALL_CASE.replace("small", "louder") + "load: {amplitude: 2.0}\n");
+        Path out = directory.resolve("louder-amplitude.h5");
+        Path trained = directory.resolve("trained-amplitude.h5");
+        Cli.Result accepted = execute("mc", "--case", louder.toString(), "--generator", model.toString(), "--samples",
+                "20", "--seed", "4", "--out", out.toString());
+        assertEquals(0, execute("mc", "--generator", model.toString(), "--samples", "20", "--seed", "4", "--quiet",
+                "--out", trained.toString()).exitCode());
+        MonteCarloFile.Contents contents = MonteCarloFile.read(out);
+        assertAll(
+                () -> assertEquals(0, accepted.exitCode(), accepted.err()),
+                () -> assertTrue(accepted.err().contains("mc: --case differs from the generator's case small outside "
+                        + "the zone only (load.amplitude = 2.0 here, lognormal(median=1.0, logStd=0.25) there): the traces "
+                        + "follow the generator's case"), accepted.err()),
+                () -> assertEquals("louder", contents.spec().name()),
+                // the same traces through the same submodel: the load the case file names never reaches the zone
+                () -> assertArrayEquals(MonteCarloFile.read(trained).samples(), contents.samples()));
+    }
+
+    @Test
+    void aGeneratorOfAPlainDatasetNeedsCaseAndRunsTheCaseNamed() throws Exception {
+        Path plain = directory.resolve("plain.h5");
+        try (HdfFile hdf = new HdfFile(training); WritableHdfFile copy = HdfFile.write(plain)) {
+            copy.putDataset("traces", hdf.getDatasetByPath("traces").getData());
+        }
+        Path plainModel = directory.resolve("plain-pca");
+        assertEquals(0, execute("train", "--data", plain.toString(), "--dataset", "/traces", "--model", "pca-gaussian",
+                "--out", plainModel.toString(), "--quiet").exitCode());
+        Cli.Result withoutCase = execute("mc", "--generator", plainModel.toString(), "--samples", "20", "--quiet",
+                "--out", directory.resolve("plain-without.h5").toString());
+        Cli.Result otherShape = execute("mc", "--case", "plate-impact", "--generator", plainModel.toString(),
+                "--samples", "20", "--quiet", "--out", directory.resolve("plain-default.h5").toString());
+        Path out = directory.resolve("plain-with.h5");
+        Cli.Result withCase = execute("mc", "--case", caseFile.toString(), "--generator", plainModel.toString(),
+                "--samples", "20", "--quiet", "--out", out.toString());
+        assertAll(
+                () -> assertEquals(SubmodelUq.USER_ERROR, withoutCase.exitCode()),
+                () -> assertEquals("submodel-uq: error: --case is needed: generator '" + plainModel + "' records no "
+                        + "case (trained on a plain dataset, or before generators recorded theirs); name the case its "
+                        + "traces belong to", withoutCase.err().strip()),
+                () -> assertEquals(SubmodelUq.USER_ERROR, otherShape.exitCode()),
+                () -> assertEquals("submodel-uq: error: the pca-gaussian generator makes traces of shape 22 x 2 x 50 "
+                        + "(nodes x components x steps) but the zone of case 'plate-impact' needs 42 x 2 x 200: train "
+                        + "the generator on a training set of this case", otherShape.err().strip()),
+                () -> assertEquals(0, withCase.exitCode(), withCase.err()),
+                () -> assertEquals("small", MonteCarloFile.read(out).spec().name()));
     }
 }

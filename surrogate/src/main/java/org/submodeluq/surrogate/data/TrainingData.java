@@ -9,24 +9,39 @@ import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.Splits;
 import org.submodeluq.surrogate.SampleFile;
 
 /**
  * What a generator learns from: all samples and their train / validation / test splits. Read from
  * a training set's {@code /traces} and {@code /splits}, or from any HDF5 dataset of n samples
- * (n x d, or n x ... which is flattened), split 70/15/15 by a seeded shuffle.
+ * (n x d, or n x ... which is flattened), split 70/15/15 by a seeded shuffle. A training set's traces
+ * also bring the case they were computed on.
  *
  * @param all every sample
  * @param splits which samples train, select and test
  * @param source where the data came from, for manifests and messages
+ * @param trainedCase the case whose full runs made the samples: a training set's own case when they are
+ *     its traces, else empty (a plain dataset says nothing of a case)
  */
-public record TrainingData(SampleMatrix all, Splits splits, String source) {
+public record TrainingData(SampleMatrix all, Splits splits, String source, Optional<CaseSpec> trainedCase) {
 
     /** The dataset read when none is named: a training set's traces. */
     public static final String TRACES = "/traces";
+
+    public TrainingData {
+        trainedCase = trainedCase == null ? Optional.empty() : trainedCase;
+    }
+
+    /** Samples of no known case. */
+    public TrainingData(SampleMatrix all, Splits splits, String source) {
+        this(all, splits, source, Optional.empty());
+    }
 
     public SampleMatrix train() {
         return all.select(splits.train());
@@ -82,11 +97,13 @@ public record TrainingData(SampleMatrix all, Splits splits, String source) {
                 throw new UserInputException("dataset '" + dataset + "' in '" + file + "' holds " + rows.length
                         + " sample(s); training needs at least 3, one per split");
             }
-            Splits splits = isTrainingSetTraces(hdf, dataset)
+            boolean traces = isTrainingSetTraces(hdf, dataset);
+            Splits splits = traces
                     ? new Splits(indices(hdf, "splits/train"), indices(hdf, "splits/validation"), indices(hdf,
                     "splits/test"))
                     : Splits.of(rows.length, new double[] {0.7, 0.15, 0.15}, splitSeed);
-            return new TrainingData(all, splits, file + ":" + dataset);
+            Optional<CaseSpec> trainedCase = traces ? Optional.of(CaseFiles.recordedIn(hdf, file)) : Optional.empty();
+            return new TrainingData(all, splits, file + ":" + dataset, trainedCase);
         } catch (HdfException e) {
             throw new UserInputException("cannot read '" + dataset + "' from '" + file + "': " + e.getMessage());
         }
