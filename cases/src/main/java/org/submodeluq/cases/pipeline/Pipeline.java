@@ -1,6 +1,8 @@
 package org.submodeluq.cases.pipeline;
 
 import ai.djl.Device;
+import io.jhdf.api.Node;
+import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -10,34 +12,36 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.Optional;
 import org.submodeluq.cases.Counts;
 import org.submodeluq.cases.report.Report;
+import org.submodeluq.core.io.Hdf5Files;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModelSolver;
 import org.submodeluq.fem.model.Submodel;
-import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.TrainingCampaign;
 import org.submodeluq.montecarlo.CampaignSettings;
-import org.submodeluq.montecarlo.GeneratorLabel;
-import org.submodeluq.montecarlo.MonteCarloCampaign;
-import org.submodeluq.montecarlo.SubmodelSampler;
 import org.submodeluq.montecarlo.compare.Comparison;
 import org.submodeluq.montecarlo.compare.ComparisonFile;
 import org.submodeluq.montecarlo.compare.ComparisonReport;
-import org.submodeluq.surrogate.BoundaryConditionGenerator;
+import org.submodeluq.montecarlo.GeneratorLabel;
+import org.submodeluq.montecarlo.MonteCarloCampaign;
+import org.submodeluq.montecarlo.SubmodelSampler;
 import org.submodeluq.nn.DjlRuntime;
+import org.submodeluq.surrogate.BoundaryConditionGenerator;
+import org.submodeluq.surrogate.data.TrainingData;
+import org.submodeluq.surrogate.gan.WganGpOptions;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
-import org.submodeluq.surrogate.data.TrainingData;
-import org.submodeluq.surrogate.gan.WganGpOptions;
 import org.submodeluq.surrogate.reduction.PcaReduction;
 
 /**
@@ -102,7 +106,8 @@ public final class Pipeline {
             String trainKey = RunState.key("train", generateKey, describe(settings));
             StageProgress trainProgress = display.stage("train " + kind.text(), "iterations");
             stage("train_" + name, trainKey, List.of(layout.generator(kind),
-                    layout.generator(kind).resolve("manifest.json")), trainProgress, 1,
+                    layout.generator(kind).resolve("manifest.json"),
+                    layout.generator(kind).resolve(GeneratorFiles.MODEL_FILE)), trainProgress, 1,
                     progress -> train(settings, layout.generator(kind), progress));
 
             CampaignSettings monteCarlo = CampaignSettings.of(options.mcSamples(), options.seed(), options.threads());
@@ -136,10 +141,14 @@ public final class Pipeline {
     private void stage(String name, String key, List<Path> outputs, StageProgress progress, int threads,
                        Function<StageProgress, String> action) {
         RunState.Stage done = state.stages().get(name);
-        if (done != null && done.key().equals(key) && outputs.stream().allMatch(Files::exists)) {
-            progress.note("reused " + layout.directory().relativize(outputs.get(0)) + " (inputs unchanged since "
-                    + done.finished() + "): " + done.detail());
-            return;
+        if (done != null && done.key().equals(key)) {
+            Optional<String> damage = outputs.stream().map(Pipeline::damage).flatMap(Optional::stream).findFirst();
+            if (damage.isEmpty()) {
+                progress.note("reused " + layout.directory().relativize(outputs.get(0)) + " (inputs unchanged since "
+                        + done.finished() + "): " + done.detail());
+                return;
+            }
+            progress.note("redoing it: " + damage.get());
         }
         if (done != null) {
             state = state.without(name);
@@ -153,6 +162,38 @@ public final class Pipeline {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), detail));
         state.write(layout.state());
         progress.note(String.format(Locale.ROOT, "done in %.1f s", seconds));
+    }
+
+    /**
+     * What keeps a finished stage's output from being used as it is, if anything: missing, empty, or an
+     * HDF5 file that does not open as a file of the project's (a crash of the disk, a copy cut short).
+     */
+    private static Optional<String> damage(Path output) {
+        if (!Files.exists(output)) {
+            return Optional.of(output + " is missing");
+        }
+        if (Files.isDirectory(output)) {
+            return Optional.empty();
+        }
+        try {
+            if (Files.size(output) == 0) {
+                return Optional.of(output + " is empty");
+            }
+        } catch (IOException e) {
+            return Optional.of(output + " cannot be read (" + e.getMessage() + ")");
+        }
+        if (!output.getFileName().toString().endsWith(".h5")) {
+            return Optional.empty();
+        }
+        try (HdfFile file = new HdfFile(output)) {
+            if (file.getAttribute(Hdf5Files.FORMAT) == null) {
+                return Optional.of(output + " is not a file of submodel-uq (no format attribute)");
+            }
+            file.getChildren().values().forEach(Node::getAttributes);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(output + " is damaged (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Counts the work a stage reports: one update per run, iteration or sample computed in this sitting. */

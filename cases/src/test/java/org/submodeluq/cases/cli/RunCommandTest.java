@@ -1,6 +1,7 @@
 package org.submodeluq.cases.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,6 +112,26 @@ class RunCommandTest {
         assertEquals(generated, Files.getLastModifiedTime(layout.trainingSet()));
         assertEquals(size, Files.size(layout.trainingSet()));
         assertTrue(Files.exists(layout.comparison()));
+    }
+
+    @Test
+    @Tag("slow")
+    void aDamagedOutputOfAFinishedStageIsRedoneWithALineThatSaysSo() throws Exception {
+        Path out = directory.resolve("damaged");
+        RunLayout layout = new RunLayout(out);
+        Cli.Result first = execute(run(out, 60));
+        assertEquals(0, first.exitCode(), first.err());
+        Path campaign = layout.monteCarlo(GeneratorKind.PCA_GAUSSIAN);
+        byte[] whole = Files.readAllBytes(campaign);
+        Path original = Files.write(directory.resolve("original-mc.h5"), whole);
+        Files.write(campaign, java.util.Arrays.copyOf(whole, 300));
+        Cli.Result again = execute(run(out, 60));
+        assertAll(
+                () -> assertEquals(0, again.exitCode(), again.err()),
+                () -> assertTrue(again.err().contains("generate: reused training.h5"), again.err()),
+                () -> assertTrue(again.err().contains("mc pca-gaussian: redoing it: " + campaign + " is damaged ("),
+                        again.err()),
+                () -> assertArrayEquals(MonteCarloFile.read(original).samples(), MonteCarloFile.read(campaign).samples()));
     }
 
     @Test
