@@ -51,7 +51,7 @@ public final class RecordLog implements AutoCloseable {
         try {
             if (channel.tryLock() == null) {
                 throw new UserInputException("checkpoint '" + path + "' is in use by another command; wait for it to end "
-                        + "or choose another --out");
+                        + "or write elsewhere");
             }
             if (channel.size() == 0) {
                 writeHeader(identity);
@@ -84,10 +84,14 @@ public final class RecordLog implements AutoCloseable {
         channel.read(start, 0);
         start.flip();
         if (start.remaining() < 12 || start.getLong() != MAGIC) {
-            throw new UserInputException("'" + path + "' is not a submodel-uq checkpoint; move it away or choose another "
-                    + "--out");
+            throw new UserInputException("'" + path + "' is not a submodel-uq checkpoint; move it away or write "
+                    + "elsewhere");
         }
         int length = start.getInt();
+        if (length < 0 || length > channel.size() - 12) {
+            throw new UserInputException("checkpoint '" + path + "' has a damaged header (an identity of " + length
+                    + " bytes in a file of " + channel.size() + "); move it away to start afresh");
+        }
         ByteBuffer text = ByteBuffer.allocate(length);
         channel.read(text, 12);
         if (!identity.equals(new String(text.array(), StandardCharsets.UTF_8))) {

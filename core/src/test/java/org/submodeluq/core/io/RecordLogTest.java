@@ -64,4 +64,20 @@ class RecordLogTest {
                 refused.getMessage());
         assertArrayEquals(before, Files.readAllBytes(path));
     }
+
+    @Test
+    void aDamagedHeaderIsOneClearErrorNotAnOutOfMemoryError(@TempDir Path directory) throws IOException {
+        Path path = directory.resolve("c.checkpoint");
+        try (RecordLog log = new RecordLog(path, "campaign A", 1)) {
+            log.append(0, new double[] {42});
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f}), 8);
+        }
+        byte[] before = Files.readAllBytes(path);
+        UserInputException damaged = assertThrows(UserInputException.class, () -> new RecordLog(path, "campaign A", 1));
+        assertEquals("checkpoint '" + path + "' has a damaged header (an identity of 2147483647 bytes in a file of "
+                + before.length + "); move it away to start afresh", damaged.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(path));
+    }
 }
