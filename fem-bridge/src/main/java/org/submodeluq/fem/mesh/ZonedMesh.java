@@ -1,7 +1,9 @@
 package org.submodeluq.fem.mesh;
 
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.IntStream;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 
 /**
@@ -20,7 +22,9 @@ public final class ZonedMesh {
     private final int[] cutNodesInZone;
     private final int[] cutNodesInFull;
 
+    /** @throws UserInputException when one run of the case cannot fit in the memory this JVM may use */
     public ZonedMesh(CaseSpec spec) {
+        requireFits(spec, Runtime.getRuntime().maxMemory());
         this.spec = spec;
         double length = spec.plate().length();
         this.full = RectangleMesh.create(0, 0, length, spec.plate().height(), spec.mesh().nx(), spec.mesh().ny());
@@ -31,6 +35,25 @@ public final class ZonedMesh {
         int[] right = zoneMesh.nodesWhere((x, y) -> onLine(x, spec.zone().xMax()));
         this.cutNodesInZone = IntStream.concat(IntStream.of(left), IntStream.of(right)).toArray();
         this.cutNodesInFull = IntStream.of(cutNodesInZone).map(n -> zone.parentNodes()[n]).toArray();
+    }
+
+    /**
+     * A floor of the memory one run takes, checked before any of it is allocated, so that a mistyped size
+     * ({@code nx: 2e6}, {@code steps: 1e8}) is one clear error and not an OutOfMemoryError minutes later:
+     * per degree of freedom, the stiffness and mass rows (about 18 entries of 12 bytes each) and ten state
+     * vectors; per step, the traces of the cut nodes (two lines of ny + 1 nodes, two components).
+     */
+    static void requireFits(CaseSpec spec, long available) {
+        double dofs = 2.0 * (spec.mesh().nx() + 1) * (spec.mesh().ny() + 1);
+        double meshBytes = dofs * (2 * 18 * 12 + 10 * 8);
+        double traceBytes = 2.0 * (spec.mesh().ny() + 1) * 2 * spec.time().steps() * 8;
+        if (meshBytes + traceBytes > available) {
+            throw new UserInputException(meshBytes >= traceBytes ? "mesh" : "time.steps", String.format(Locale.ROOT,
+                    "= %s needs at least %.1f GiB for one run (%.0f degrees of freedom, traces of %d steps), more than "
+                            + "the %.1f GiB this JVM may use", meshBytes >= traceBytes ? spec.mesh().nx() + " x "
+                            + spec.mesh().ny() : String.valueOf(spec.time().steps()),
+                    (meshBytes + traceBytes) / (1L << 30), dofs, spec.time().steps(), available / (double) (1L << 30)));
+        }
     }
 
     private boolean onLine(double x, double lineX) {
