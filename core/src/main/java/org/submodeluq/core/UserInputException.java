@@ -30,6 +30,11 @@ public class UserInputException extends RuntimeException {
         this.rule = message;
     }
 
+    /** What the user gave that is wrong: a setting's name, a case key's dotted path; empty if none. */
+    public String field() {
+        return field;
+    }
+
     /** What is wrong and what is allowed, without the field. */
     public String rule() {
         return rule;

@@ -1,7 +1,15 @@
 package org.submodeluq.cases.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Locale;
 import org.submodeluq.core.BuildInfo;
 import org.submodeluq.fem.bridge.WorkerException;
 import org.submodeluq.core.UserInputException;
@@ -13,6 +21,7 @@ import org.submodeluq.nn.ComputeDevice;
 import org.submodeluq.surrogate.GeneratorKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,8 +75,15 @@ public final class SubmodelUq {
 
     private static int handle(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
-        if (error instanceof UserInputException || error instanceof UncheckedIOException
-                || error instanceof WorkerException) {
+        CommandLine.ParseResult executed = parsed;
+        while (executed.subcommand() != null) {
+            executed = executed.subcommand();
+        }
+        if (error instanceof UserInputException user) {
+            err.println("submodel-uq: error: " + toldAsOption(user, executed.commandSpec()));
+            return USER_ERROR;
+        }
+        if (error instanceof WorkerException || error instanceof UncheckedIOException io && aboutTheUsersPath(io)) {
             err.println("submodel-uq: error: " + error.getMessage());
             return USER_ERROR;
         }
@@ -81,6 +97,28 @@ public final class SubmodelUq {
             err.println("submodel-uq: failed: " + error + " (rerun with --verbose for the stack trace)");
         }
         return 1;
+    }
+
+    /**
+     * The message of a user error, its field told as the running command's option when it has one: the
+     * library names settings ({@code minSamples}), the command line knows them as {@code --min-samples}.
+     */
+    static String toldAsOption(UserInputException error, CommandSpec command) {
+        String option = "--" + error.field().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return !error.field().isEmpty() && command.findOption(option) != null ? option + " " + error.rule()
+                : error.getMessage();
+    }
+
+    /**
+     * Whether a failed file operation is about a path the user named (missing, not a directory, not
+     * allowed): a user error; a full disk or a failing device is not, and is reported as a failure.
+     */
+    private static boolean aboutTheUsersPath(UncheckedIOException error) {
+        IOException cause = error.getCause();
+        return cause instanceof AccessDeniedException || cause instanceof NoSuchFileException
+                || cause instanceof NotDirectoryException || cause instanceof FileAlreadyExistsException
+                || cause instanceof DirectoryNotEmptyException || cause instanceof FileSystemException system
+                && system.getReason() != null && system.getReason().contains("Read-only");
     }
 
     /** Reports the build's version. */

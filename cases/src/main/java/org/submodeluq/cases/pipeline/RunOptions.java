@@ -3,6 +3,7 @@ package org.submodeluq.cases.pipeline;
 import java.util.Arrays;
 import java.util.Locale;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.training.Splits;
 
 /**
  * What {@code run} does at each stage. The standard sizes take about ten minutes on two cores for the
@@ -39,6 +40,11 @@ public record RunOptions(int runs, double[] split, long seed, FullSolvers.Reques
         require(mcSamples >= 10, "samples", mcSamples, "an integer >= 10");
         require(bootstrap == 0 || bootstrap >= 100, "bootstrap", bootstrap, "0 (none) or an integer >= 100");
         require(threads >= 1, "threads", threads, "an integer >= 1");
+        try {
+            Splits.of(runs, split, seed);
+        } catch (UserInputException e) {
+            throw e.field().equals("samples") ? e.named("runs") : e;
+        }
         split = split.clone();
     }
 

@@ -54,7 +54,8 @@ public final class PythonRuntime {
                 .toString())) {
             throw new WorkerException(WorkerException.Kind.STARTUP, "Python interpreter '" + interpreter
                     + "' not found; install FEniCS with 'apt-get install -y python3-dolfinx' (Debian/Ubuntu) or name "
-                    + "an interpreter that has DOLFINx with --python or $" + PYTHON_VARIABLE);
+                    + "an interpreter that has DOLFINx (the python setting, $" + PYTHON_VARIABLE
+                    + " or the case's fenics.python)");
         }
         return new PythonRuntime(interpreter, unpackedHome());
     }

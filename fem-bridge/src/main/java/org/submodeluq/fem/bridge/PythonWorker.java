@@ -75,7 +75,7 @@ final class PythonWorker implements AutoCloseable {
             gateway.shutdown();
             throw new WorkerException(WorkerException.Kind.STARTUP, "cannot start Python '" + runtime.interpreter()
                     + "': " + e.getMessage() + "; install it (apt-get install -y python3-dolfinx) or name another "
-                    + "with --python");
+                    + "interpreter");
         }
         this.lifeline = process.getOutputStream();
         this.caller = Executors.newSingleThreadExecutor(runnable -> {
@@ -127,7 +127,7 @@ final class PythonWorker implements AutoCloseable {
     private static String hint(String reason) {
         return reason.contains("dolfinx") || reason.contains("petsc4py") || reason.contains("mpi4py")
                 ? "; install FEniCS with 'apt-get install -y python3-dolfinx' (Debian/Ubuntu), or name an interpreter "
-                        + "that has it with --python"
+                        + "that has it"
                 : "";
     }
 

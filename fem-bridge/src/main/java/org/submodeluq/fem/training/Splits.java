@@ -26,18 +26,18 @@ public record Splits(long[] train, long[] validation, long[] test) {
     public static Splits of(int samples, double[] fractions, long seed) {
         if (fractions.length != 3 || Arrays.stream(fractions).anyMatch(f -> !(f > 0))
                 || Math.abs(Arrays.stream(fractions).sum() - 1) > 1e-9) {
-            throw new UserInputException("--split", "= " + Arrays.toString(fractions) + " is not allowed: needs three "
+            throw new UserInputException("split", "= " + Arrays.toString(fractions) + " is not allowed: needs three "
                     + "positive shares (train, validation, test) summing to 1");
         }
         if (samples < 3) {
-            throw new UserInputException("--samples", "= " + samples + " is not allowed: a training set needs at least 3 "
+            throw new UserInputException("samples", "= " + samples + " is not allowed: a training set needs at least 3 "
                     + "samples, one per split");
         }
         int validation = Math.max(1, (int) Math.round(fractions[1] * samples));
         int test = Math.max(1, (int) Math.round(fractions[2] * samples));
         int train = samples - validation - test;
         if (train < 1) {
-            throw new UserInputException("--samples", "= " + samples + " leaves no training sample with shares "
+            throw new UserInputException("samples", "= " + samples + " leaves no training sample with shares "
                     + Arrays.toString(fractions));
         }
         int[] order = PermutationSampler.natural(samples);

@@ -192,8 +192,8 @@ class WorkerPoolTest {
         WorkerException error = assertThrows(WorkerException.class,
                 () -> PythonRuntime.resolve("/nonexistent/python3", SMALL.fenics()));
         assertEquals("Python interpreter '/nonexistent/python3' not found; install FEniCS with 'apt-get install -y "
-                + "python3-dolfinx' (Debian/Ubuntu) or name an interpreter that has DOLFINx with --python or "
-                + "$SUBMODEL_UQ_PYTHON", error.getMessage());
+                + "python3-dolfinx' (Debian/Ubuntu) or name an interpreter that has DOLFINx (the python setting, "
+                + "$SUBMODEL_UQ_PYTHON or the case's fenics.python)", error.getMessage());
     }
 
     @Test

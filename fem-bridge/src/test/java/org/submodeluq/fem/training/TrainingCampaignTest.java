@@ -286,7 +286,7 @@ class TrainingCampaignTest {
                         Arrays.stream(splits.train()), Arrays.stream(splits.validation())),
                         Arrays.stream(splits.test())).sorted().toArray()));
         UserInputException tooFew = assertThrows(UserInputException.class, () -> Splits.of(2, SHARES, 1));
-        assertEquals("--samples = 2 is not allowed: a training set needs at least 3 samples, one per split",
+        assertEquals("samples = 2 is not allowed: a training set needs at least 3 samples, one per split",
                 tooFew.getMessage());
     }
 

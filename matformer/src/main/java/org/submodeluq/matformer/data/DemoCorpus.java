@@ -28,7 +28,7 @@ public final class DemoCorpus {
     static Path existing(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("no corpus given and the demo corpus " + file
-                    + " is missing on this machine: pass --corpus FILE");
+                    + " is missing on this machine: name a corpus file");
         }
         return file;
     }

@@ -53,7 +53,7 @@ public final class Decoder {
      */
     public long[] sample(long[] prompt, int count, double temperature, UniformRandomProvider rng) {
         if (!(temperature > 0)) {
-            throw new UserInputException("--temperature must be > 0, got " + temperature);
+            throw new UserInputException("temperature", "= " + temperature + " is not allowed: must be > 0");
         }
         return generate(prompt, count, true, temperature, rng);
     }

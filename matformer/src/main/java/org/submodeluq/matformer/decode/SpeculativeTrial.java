@@ -58,7 +58,7 @@ public final class SpeculativeTrial {
     /** Decodes {@code count} tokens after {@code prompt}: greedily, and with {@code k} drafted per verifier pass. */
     public Result run(long[] prompt, int count, int k) {
         if (k < 1) {
-            throw new UserInputException("--k", "= " + k + " must be >= 1");
+            throw new UserInputException("k", "= " + k + " must be >= 1");
         }
         SpeculativeDecoder speculative = new SpeculativeDecoder(draft, verifier, k);
         verifier.greedy(prompt, count, true);

@@ -38,10 +38,10 @@ public record DirectorySweep(List<SweepPoint> points, String table, double share
      */
     public static DirectorySweep of(Path directory, int cap, int batches, Path corpus) {
         if (!Files.isDirectory(directory)) {
-            throw new UserInputException("--model", "= " + directory + " is not a directory made by matformer train");
+            throw new UserInputException("model", "= " + directory + " is not a directory made by matformer train");
         }
         if (batches < 1) {
-            throw new UserInputException("--eval-batches", "= " + batches + " must be >= 1");
+            throw new UserInputException("evalBatches", "= " + batches + " must be >= 1");
         }
         Path file = MatformerStudy.Run.nestedFile(directory);
         List<Batch> heldOut = TrainedModel.heldOut(file, corpus)

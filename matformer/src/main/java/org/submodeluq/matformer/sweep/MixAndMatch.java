@@ -26,7 +26,7 @@ public final class MixAndMatch {
      */
     public static List<MixConfig> nonDecreasing(MatLm model, int cap) {
         if (cap < model.granularities()) {
-            throw new UserInputException("--max-configs", "= " + cap + " must be at least the " + model.granularities()
+            throw new UserInputException("maxConfigs", "= " + cap + " must be at least the " + model.granularities()
                     + " uniform configurations");
         }
         List<MixConfig> all = new ArrayList<>();

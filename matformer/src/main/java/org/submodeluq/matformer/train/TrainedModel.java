@@ -71,7 +71,7 @@ public final class TrainedModel {
     /** Windows of {@code context} bytes, or a clear error when the text is too short for one. */
     static Windows windows(byte[] text, int context, String what) {
         if (text.length <= context) {
-            throw new UserInputException("--context", "= " + context + " is too long: the corpus's " + what + " has "
+            throw new UserInputException("context", "= " + context + " is too long: the corpus's " + what + " has "
                     + text.length + " bytes and needs more than the context");
         }
         return new Windows(text, context);

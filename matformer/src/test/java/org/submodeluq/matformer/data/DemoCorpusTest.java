@@ -27,6 +27,6 @@ class DemoCorpusTest {
         Path absent = dir.resolve("GPL-3");
         UserInputException e = assertThrows(UserInputException.class, () -> DemoCorpus.existing(absent));
         assertEquals("no corpus given and the demo corpus " + absent
-                + " is missing on this machine: pass --corpus FILE", e.getMessage());
+                + " is missing on this machine: name a corpus file", e.getMessage());
     }
 }

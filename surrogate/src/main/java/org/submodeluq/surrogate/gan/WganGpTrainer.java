@@ -187,7 +187,7 @@ public final class WganGpTrainer {
             validationEnergy = validate(averaged, manager, type);
             if (Double.isNaN(validationEnergy)) {
                 throw new UserInputException("WGAN-GP training diverged: the generator's output is not finite at iteration "
-                        + t + "; try a smaller learning rate or a larger --energy floor");
+                        + t + "; try a smaller learning rate or keep more PCA energy");
             }
             boolean best = validationEnergy < state.bestEnergy;
             if (best) {

@@ -53,10 +53,10 @@ public final class PcaReduction {
             throw new UserInputException("PCA needs at least 2 training samples, not " + n);
         }
         if (fixedCount < 0) {
-            throw new UserInputException("--components", "= " + fixedCount + " is not allowed: must be >= 0 (0: by energy)");
+            throw new UserInputException("components", "= " + fixedCount + " is not allowed: must be >= 0 (0: by energy)");
         }
         if (!(energy > 0 && energy <= 1)) {
-            throw new UserInputException("--energy", "= " + energy + " is not allowed: must be in (0, 1]");
+            throw new UserInputException("energy", "= " + energy + " is not allowed: must be in (0, 1]");
         }
         double[] mean = new double[d];
         double[] std = new double[d];
