@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.submodeluq.core.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,9 +31,29 @@ class FailureTest {
         }
     }
 
+    /** Fails as a file operation does (a full disk, or with --denied a path the user may not write), or on a setting. */
+    @Command(name = "disk")
+    static final class Disk implements Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--denied")
+        private boolean denied;
+
+        @picocli.CommandLine.Option(names = "--min-samples")
+        private int minSamples;
+
+        @Override
+        public Integer call() {
+            if (minSamples > 0) {
+                throw new UserInputException("minSamples", "= " + minSamples + " is not allowed: must be 0");
+            }
+            IOException cause = denied ? new AccessDeniedException("/proc/x.h5")
+                    : new IOException("No space left on device");
+            throw new UncheckedIOException("cannot write x.h5 (" + cause.getMessage() + ")", cause);
+        }
+    }
+
     private static String[] run(String... args) {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = SubmodelUq.commandLine().addSubcommand(new Boom());
+        CommandLine commandLine = SubmodelUq.commandLine().addSubcommand(new Boom()).addSubcommand(new Disk());
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
         return new String[] {String.valueOf(commandLine.execute(args)), err.toString()};
@@ -48,6 +72,21 @@ class FailureTest {
                 () -> assertTrue(verbose[1].contains("\tat org.submodeluq.cases.cli.FailureTest$Boom.call"),
                         verbose[1]),
                 () -> assertEquals("2", usage[0], usage[1]));
+    }
+
+    @Test
+    void aUserErrorIsToldInTheCommandsOptionsAndOnlyTheUsersPathsAreUserErrors() {
+        String[] setting = run("disk", "--min-samples", "5");
+        String[] full = run("disk");
+        String[] denied = run("disk", "--denied");
+        assertAll(
+                () -> assertEquals("2", setting[0]),
+                () -> assertEquals("submodel-uq: error: --min-samples = 5 is not allowed: must be 0", setting[1].strip()),
+                () -> assertEquals("1", full[0]),
+                () -> assertTrue(full[1].startsWith("submodel-uq: failed: java.io.UncheckedIOException: cannot write "
+                        + "x.h5 (No space left on device)"), full[1]),
+                () -> assertEquals("2", denied[0]),
+                () -> assertEquals("submodel-uq: error: cannot write x.h5 (/proc/x.h5)", denied[1].strip()));
     }
 
     @Test
