@@ -2,6 +2,7 @@ package org.submodeluq.cases.cli;
 
 import java.io.PrintWriter;
 import org.submodeluq.cases.pipeline.StageProgress;
+import org.submodeluq.core.progress.CampaignProgress;
 
 /**
  * A progress line on stderr: work done, rate, time left and whatever details the work reports. On a
@@ -25,7 +26,12 @@ final class ProgressBar implements StageProgress {
     private long firstDone = -1;
     private long firstTime;
     private long lastDone = -1;
+    private long lastTotal;
     private long lastDraw;
+    private boolean watchingInterrupts;
+
+    /** Set once the command has ended by itself, so that only an interruption (Ctrl-C) says it was one. */
+    private static volatile boolean ended;
 
     /**
      * @param label what is going on ("generate")
@@ -42,7 +48,12 @@ final class ProgressBar implements StageProgress {
 
     @Override
     public synchronized void update(long done, long total, String details) {
-        if (quiet || done < lastDone) {
+        if (done < lastDone) {
+            return;
+        }
+        lastDone = done;
+        lastTotal = total;
+        if (quiet) {
             return;
         }
         long now = System.nanoTime();
@@ -50,7 +61,6 @@ final class ProgressBar implements StageProgress {
             firstDone = done;
             firstTime = now;
         }
-        lastDone = done;
         boolean last = done == total;
         if (!last && (!terminal || now - lastDraw < 200_000_000L)) {
             return;
@@ -66,6 +76,35 @@ final class ProgressBar implements StageProgress {
             err.println(line);
         }
         err.flush();
+    }
+
+    /**
+     * Progress of a campaign whose finished samples go to a checkpoint as they finish: interrupted (Ctrl-C,
+     * SIGTERM), it says how many are kept and that the same command resumes, quiet or not.
+     */
+    @Override
+    public CampaignProgress asCampaign() {
+        synchronized (this) {
+            if (!watchingInterrupts) {
+                watchingInterrupts = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(this::interrupted, "progress: interrupted"));
+            }
+        }
+        return StageProgress.super.asCampaign();
+    }
+
+    /** Marks the command as ended by itself, before the JVM exits. */
+    static void ended() {
+        ended = true;
+    }
+
+    private synchronized void interrupted() {
+        if (!ended && lastDone >= 0 && lastDone < lastTotal) {
+            err.println((terminal ? System.lineSeparator() : "") + label + ": interrupted at " + lastDone + "/"
+                    + lastTotal + " " + unit + "; the " + lastDone + " finished are kept in the checkpoint: run the "
+                    + "same command again to resume");
+            err.flush();
+        }
     }
 
     @Override

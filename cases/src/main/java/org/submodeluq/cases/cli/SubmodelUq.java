@@ -45,7 +45,9 @@ public final class SubmodelUq {
     public static final int USER_ERROR = 2;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        ProgressBar.ended();
+        System.exit(code);
     }
 
     /** The configured command line, also used by tests. */

@@ -116,6 +116,29 @@ class MonteCarloCommandTest {
     }
 
     @Test
+    @Tag("slow")
+    void aCampaignStoppedBySigtermSaysHowManySamplesAreKeptAndThatARerunResumes() throws Exception {
+        Path stopped = directory.resolve("stopped.h5");
+        Path checkpoint = directory.resolve("stopped.h5.checkpoint");
+        Path log = directory.resolve("stopped.log");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), SubmodelUq.class.getName()));
+        command.addAll(mc(stopped, "--threads", "1"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (child.isAlive() && System.nanoTime() < deadline && recordsIn(checkpoint) < 5) {
+            Thread.sleep(20);
+        }
+        assertTrue(child.isAlive(), "the child must still be running when stopped: " + Files.readString(log));
+        child.destroy();
+        child.waitFor();
+        Matcher said = Pattern.compile("mc: interrupted at (\\d+)/1500 samples; the \\1 finished are kept in the "
+                + "checkpoint: run the same command again to resume").matcher(Files.readString(log));
+        assertTrue(said.find(), Files.readString(log));
+        assertTrue(Long.parseLong(said.group(1)) >= 5 * 25, said.group());
+    }
+
+    @Test
     void mcNeverSilentlyReplacesALargerResultAndForceReplacesIt() throws Exception {
         Path out = directory.resolve("guarded.h5");
         Cli.Result sixty = execute("mc", "--case", caseFile.toString(), "--generator", model.toString(), "--samples",
