@@ -27,15 +27,17 @@ public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, 
 
     public CampaignSettings {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            throw new UserInputException("batch", "= " + batchSize + " is not allowed: must be >= 1");
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            throw new UserInputException("threads", "= " + threads + " is not allowed: must be >= 1");
         }
         long fewest = summary.meanMethod() == MeanIntervalMethod.BATCH_MEANS ? 4 : 2;
-        if (Math.min(stopping.minSamples(), stopping.maxSamples()) < fewest) {
-            throw new IllegalArgumentException("the " + summary.meanMethod().text() + " interval needs at least "
-                    + fewest + " samples; the stopping rule allows " + stopping.minSamples());
+        long allowed = Math.min(stopping.minSamples(), stopping.maxSamples());
+        if (allowed < fewest) {
+            throw new UserInputException(stopping.minSamples() < stopping.maxSamples() ? "minSamples" : "samples",
+                    "= " + allowed + " is too few: the " + summary.meanMethod().text() + " interval needs at least "
+                    + fewest);
         }
         for (String name : thresholds.keySet()) {
             if (!QuantitiesOfInterest.NAMES.contains(name)) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.cases.Counts;
 import org.submodeluq.core.UserInputException;
@@ -117,13 +116,13 @@ final class MonteCarloCommand implements Callable<Integer> {
             throw new UserInputException("--min-samples", "= " + minSamples + " is above --samples = " + samples
                     + ": the campaign never runs more than --samples");
         }
+        CampaignSettings settings = settings();
         List<Path> inputs = new ArrayList<>(caseOption.files());
         inputs.add(generatorDirectory);
         Path results = out.file(MonteCarloFile.FORMAT, inputs);
         PrintWriter stdout = command.commandLine().getOut();
         CampaignCase campaignCase = campaignCase();
         CaseSpec spec = campaignCase.spec();
-        CampaignSettings settings = settings();
         DjlRuntime.configure(1);
         Device where = device.resolve();
         BoundaryConditionGenerator generator = GeneratorFiles.load(generatorDirectory, null, where);
@@ -194,36 +193,13 @@ final class MonteCarloCommand implements Callable<Integer> {
                         + outer + "): the traces follow the generator's case"));
     }
 
+    /** The campaign's settings; their rules are checked where they are defined, in the montecarlo module. */
     private CampaignSettings settings() {
-        int parallel = threads.count();
-        long fewest = interval == MeanIntervalMethod.BATCH_MEANS ? 4 : 2;
-        require(samples >= fewest, "--samples", samples + " is too few: the " + interval.text() + " interval needs "
-                + "at least " + fewest);
-        require(target >= 0 && target < Double.POSITIVE_INFINITY, "--target", target + " must be >= 0 (0: none)");
-        require(minSamples >= fewest, "--min-samples", minSamples + " must be >= " + fewest);
-        require(level > 0 && level < 1, "--level", level + " must be in (0, 1)");
-        require(batch >= 1, "--batch", batch + " must be >= 1");
-        SummaryOptions summary = parse(() -> new SummaryOptions(level, interval,
-                proportionInterval, quantiles, new double[0], seed.value()),
-                "--quantiles");
-        StoppingRule stopping = target > 0 ? new StoppingRule(samples, target, level, Math.min(minSamples, samples))
-                : StoppingRule.samples(samples);
-        return new CampaignSettings(stopping, seed.value(), batch, parallel, summary, parseThresholds());
-    }
-
-    private static void require(boolean condition, String option, String rule) {
-        if (!condition) {
-            throw new UserInputException(option, "= " + rule);
-        }
-    }
-
-    /** Runs a parser of option values, turning its complaint into a one-line error naming the options. */
-    private static <T> T parse(Supplier<T> parser, String options) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(options, "is invalid: " + e.getMessage());
-        }
+        SummaryOptions summary = new SummaryOptions(level, interval, proportionInterval, quantiles, new double[0],
+                seed.value());
+        StoppingRule stopping = target == 0 ? StoppingRule.samples(samples)
+                : new StoppingRule(samples, target, level, Math.min(minSamples, samples));
+        return new CampaignSettings(stopping, seed.value(), batch, threads.count(), summary, parseThresholds());
     }
 
     private Map<String, double[]> parseThresholds() {

@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo.estimate;
 
+import org.submodeluq.core.UserInputException;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /** Checks a two-sided confidence level and turns it into the tail probability and critical values. */
@@ -13,7 +14,7 @@ final class ConfidenceLevel {
     /** {@code level}, once checked to lie strictly between 0 and 1. */
     static double require(double level) {
         if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level must be strictly between 0 and 1, got " + level);
+            throw new UserInputException("level", "= " + level + " is not allowed: must be strictly between 0 and 1");
         }
         return level;
     }

@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo.estimate;
 
+import org.submodeluq.core.UserInputException;
 import java.util.List;
 
 /**
@@ -13,16 +14,16 @@ public record StoppingRule(long maxSamples, double targetRelativeHalfWidth, doub
     /** Rejects rules that cannot be meant. */
     public StoppingRule {
         if (maxSamples < 1) {
-            throw new IllegalArgumentException("maxSamples must be at least 1, got " + maxSamples);
+            throw new UserInputException("samples", "= " + maxSamples + " is not allowed: must be >= 1");
         }
         if (!(targetRelativeHalfWidth >= 0 && targetRelativeHalfWidth < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("targetRelativeHalfWidth must be finite and >= 0"
-                    + " (0: no precision target), got " + targetRelativeHalfWidth);
+            throw new UserInputException("target", "= " + targetRelativeHalfWidth + " is not allowed: must be a finite "
+                    + "number >= 0 (0: no precision target)");
         }
         ConfidenceLevel.require(level);
         if (minSamples < 1 || minSamples > maxSamples) {
-            throw new IllegalArgumentException("minSamples must be in [1, maxSamples = " + maxSamples + "], got "
-                    + minSamples);
+            throw new UserInputException("minSamples", "= " + minSamples + " is not allowed: must be in [1, samples = "
+                    + maxSamples + "]");
         }
     }
 

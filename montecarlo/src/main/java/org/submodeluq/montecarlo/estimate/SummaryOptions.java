@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo.estimate;
 
+import org.submodeluq.core.UserInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -19,12 +20,12 @@ public record SummaryOptions(double level, MeanIntervalMethod meanMethod, Propor
         Objects.requireNonNull(proportionMethod, "proportionMethod");
         for (double p : quantileProbabilities) {
             if (!(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException("quantile probabilities must be in [0, 1], got " + p);
+                throw new UserInputException("quantiles", "= " + p + " is not allowed: probabilities must be in [0, 1]");
             }
         }
         for (double threshold : thresholds) {
             if (Double.isNaN(threshold)) {
-                throw new IllegalArgumentException("an exceedance threshold is NaN");
+                throw new UserInputException("threshold", "= NaN is not allowed");
             }
         }
         quantileProbabilities = quantileProbabilities.clone();

@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo.estimate;
 
+import org.submodeluq.core.UserInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -51,8 +52,8 @@ class ProportionsTest {
                 assertThrows(IllegalArgumentException.class, () -> Proportions.wilson(11, 10, 0.95)).getMessage());
         assertEquals("a proportion needs at least one trial, got 0", assertThrows(IllegalArgumentException.class,
                 () -> Proportions.clopperPearson(0, 0, 0.95)).getMessage());
-        assertEquals("confidence level must be strictly between 0 and 1, got 95.0",
-                assertThrows(IllegalArgumentException.class, () -> Proportions.wilson(1, 10, 95)).getMessage());
+        assertEquals("level = 95.0 is not allowed: must be strictly between 0 and 1",
+                assertThrows(UserInputException.class, () -> Proportions.wilson(1, 10, 95)).getMessage());
     }
 
     private static void assertInterval(double lower, double upper, Interval actual) {

@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo.estimate;
 
+import org.submodeluq.core.UserInputException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,11 +64,11 @@ class QoiSummaryTest {
 
     @Test
     void optionsAreChecked() {
-        assertEquals("quantile probabilities must be in [0, 1], got 95.0", assertThrows(IllegalArgumentException.class,
+        assertEquals("quantiles = 95.0 is not allowed: probabilities must be in [0, 1]", assertThrows(UserInputException.class,
                 () -> new SummaryOptions(0.95, MeanIntervalMethod.NORMAL, ProportionIntervalMethod.WILSON,
                         new double[] {95}, new double[0], 0)).getMessage());
-        assertEquals("confidence level must be strictly between 0 and 1, got 0.0",
-                assertThrows(IllegalArgumentException.class, () -> new SummaryOptions(0, MeanIntervalMethod.NORMAL,
+        assertEquals("level = 0.0 is not allowed: must be strictly between 0 and 1",
+                assertThrows(UserInputException.class, () -> new SummaryOptions(0, MeanIntervalMethod.NORMAL,
                         ProportionIntervalMethod.WILSON, new double[0], new double[0], 0)).getMessage());
     }
 }

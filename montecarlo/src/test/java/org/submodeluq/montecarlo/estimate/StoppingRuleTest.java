@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo.estimate;
 
+import org.submodeluq.core.UserInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,17 +50,23 @@ class StoppingRuleTest {
 
     @Test
     void argumentsAreChecked() {
-        assertMessage("maxSamples must be at least 1, got 0", () -> new StoppingRule(0, 0, 0.95, 1));
-        assertMessage("targetRelativeHalfWidth must be finite and >= 0 (0: no precision target), got -0.1",
+        assertUserError("samples = 0 is not allowed: must be >= 1", () -> new StoppingRule(0, 0, 0.95, 1));
+        assertUserError("target = -0.1 is not allowed: must be a finite number >= 0 (0: no precision target)",
                 () -> new StoppingRule(10, -0.1, 0.95, 1));
-        assertMessage("targetRelativeHalfWidth must be finite and >= 0 (0: no precision target), got NaN",
+        assertUserError("target = NaN is not allowed: must be a finite number >= 0 (0: no precision target)",
                 () -> new StoppingRule(10, Double.NaN, 0.95, 1));
-        assertMessage("confidence level must be strictly between 0 and 1, got 1.0",
+        assertUserError("level = 1.0 is not allowed: must be strictly between 0 and 1",
                 () -> new StoppingRule(10, 0.01, 1, 1));
-        assertMessage("minSamples must be in [1, maxSamples = 10], got 11", () -> new StoppingRule(10, 0.01, 0.95, 11));
-        assertMessage("minSamples must be in [1, maxSamples = 10], got 0", () -> new StoppingRule(10, 0.01, 0.95, 0));
+        assertUserError("minSamples = 11 is not allowed: must be in [1, samples = 10]",
+                () -> new StoppingRule(10, 0.01, 0.95, 11));
+        assertUserError("minSamples = 0 is not allowed: must be in [1, samples = 10]",
+                () -> new StoppingRule(10, 0.01, 0.95, 0));
         assertMessage("a stopping rule needs at least one quantity of interest",
                 () -> StoppingRule.samples(10).shouldStop(List.of()));
+    }
+
+    private static void assertUserError(String message, Runnable action) {
+        assertEquals(message, assertThrows(UserInputException.class, action::run).getMessage());
     }
 
     private static void assertMessage(String message, Runnable action) {
