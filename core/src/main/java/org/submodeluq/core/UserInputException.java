@@ -30,6 +30,19 @@ public class UserInputException extends RuntimeException {
         this.rule = message;
     }
 
+    /**
+     * Checks one rule of one setting, so that an error names the one value that breaks it, not a list of
+     * every constraint.
+     *
+     * @param allowed what the setting must be, e.g. "an integer >= 1"
+     * @throws UserInputException "field = value is not allowed: must be allowed" unless {@code holds}
+     */
+    public static void require(boolean holds, String field, Object value, String allowed) {
+        if (!holds) {
+            throw new UserInputException(field, "= " + value + " is not allowed: must be " + allowed);
+        }
+    }
+
     /** What the user gave that is wrong: a setting's name, a case key's dotted path; empty if none. */
     public String field() {
         return field;

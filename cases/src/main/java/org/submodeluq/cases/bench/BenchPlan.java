@@ -2,7 +2,6 @@ package org.submodeluq.cases.bench;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.MeshResolution;
 
@@ -77,12 +76,19 @@ public record BenchPlan(int steps, Solver solver, Campaign campaign, Gan gan, Mo
     private static final MeshResolution FINE = new MeshResolution(320, 80);
 
     public BenchPlan {
-        if (steps < 2 || solver.repeats() < 1 || campaign.samples() < 3 || gan.iterations() < 1
-                || monteCarlo.samples() < 10 || matformer.trainingSteps() < 1 || Stream.of(campaign.workers(),
-                        gan.threads(), monteCarlo.threads()).flatMap(List::stream).anyMatch(count -> count < 1)) {
-            throw new UserInputException("--steps must be >= 2, --repeats, --gan-iterations, --matformer-steps, "
-                    + "--workers, --gan-threads and --mc-threads >= 1, --campaign-samples >= 3 and --mc-samples >= 10");
-        }
+        UserInputException.require(steps >= 2, "steps", steps, "an integer >= 2");
+        UserInputException.require(solver.repeats() >= 1, "repeats", solver.repeats(), "an integer >= 1");
+        UserInputException.require(campaign.samples() >= 3, "campaignSamples", campaign.samples(), "an integer >= 3");
+        UserInputException.require(gan.iterations() >= 1, "ganIterations", gan.iterations(), "an integer >= 1");
+        UserInputException.require(monteCarlo.samples() >= 10, "mcSamples", monteCarlo.samples(), "an integer >= 10");
+        UserInputException.require(matformer.trainingSteps() >= 1, "matformerSteps", matformer.trainingSteps(),
+                "an integer >= 1");
+        UserInputException.require(campaign.workers().stream().allMatch(count -> count >= 1), "workers",
+                campaign.workers(), "counts >= 1");
+        UserInputException.require(gan.threads().stream().allMatch(count -> count >= 1), "ganThreads", gan.threads(),
+                "counts >= 1");
+        UserInputException.require(monteCarlo.threads().stream().allMatch(count -> count >= 1), "mcThreads",
+                monteCarlo.threads(), "counts >= 1");
     }
 
     /** The standard plan: every mesh of the tables in docs/performance.md, and samples enough for stable rates. */

@@ -98,11 +98,11 @@ final class TrainCommand implements Callable<Integer> {
         OutputOption.checkedText("--out", out.resolve(GeneratorFiles.MODEL_FILE), List.of(data));
         DjlRuntime.configure(threads);
         PrintWriter stdout = command.commandLine().getOut();
-        TrainingData trainingData = TrainingData.read(data, dataset, seed.value());
-        // the other kinds ignore the WGAN-GP options, so their values are not checked either
+        // the other kinds refuse the WGAN-GP options above, so the defaults stand for them
         WganGpOptions gan = kind != GeneratorKind.WGAN_GP ? WganGpOptions.defaults() : WganGpOptions.defaults()
                 .withIterations(iterations).withGeneratorHidden(generatorHidden).withCriticHidden(criticHidden)
                 .withEmaDecay(emaDecay).withFinalLearningRate(finalLearningRate).withSeed(seed.value());
+        TrainingData trainingData = TrainingData.read(data, dataset, seed.value());
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "train " + kind.text(), "iterations",
                 quiet.on());
         progress.note(trainingData.all().size() + " samples of " + trainingData.all().features() + " features from "

@@ -34,12 +34,12 @@ public record RunOptions(int runs, double[] split, long seed, FullSolvers.Reques
     public static final int QUICK_BOOTSTRAP = 200;
 
     public RunOptions {
-        require(runs >= 20, "runs", runs, "an integer >= 20");
-        require(split.length == 3, "split", Arrays.toString(split), "three shares: train, validation, test");
-        require(ganIterations >= 1, "iterations", ganIterations, "an integer >= 1");
-        require(mcSamples >= 10, "samples", mcSamples, "an integer >= 10");
-        require(bootstrap == 0 || bootstrap >= 100, "bootstrap", bootstrap, "0 (none) or an integer >= 100");
-        require(threads >= 1, "threads", threads, "an integer >= 1");
+        UserInputException.require(runs >= 20, "runs", runs, "an integer >= 20");
+        UserInputException.require(split.length == 3, "split", Arrays.toString(split), "three shares: train, validation, test");
+        UserInputException.require(ganIterations >= 1, "iterations", ganIterations, "an integer >= 1");
+        UserInputException.require(mcSamples >= 10, "samples", mcSamples, "an integer >= 10");
+        UserInputException.require(bootstrap == 0 || bootstrap >= 100, "bootstrap", bootstrap, "0 (none) or an integer >= 100");
+        UserInputException.require(threads >= 1, "threads", threads, "an integer >= 1");
         try {
             Splits.of(runs, split, seed);
         } catch (UserInputException e) {
@@ -48,11 +48,6 @@ public record RunOptions(int runs, double[] split, long seed, FullSolvers.Reques
         split = split.clone();
     }
 
-    private static void require(boolean rule, String field, Object value, String allowed) {
-        if (!rule) {
-            throw new UserInputException(field, "= " + value + " is not allowed: must be " + allowed);
-        }
-    }
 
     /**
      * The standard sizes: 300 training runs, as the generators' defaults were tuned on, and a test split

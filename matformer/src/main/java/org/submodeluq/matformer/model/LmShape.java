@@ -61,14 +61,13 @@ public record LmShape(int layers, int dModel, int heads, int context, int[] ffnW
     }
 
     public LmShape {
-        if (layers < 1 || dModel < 1 || heads < 1 || dModel % heads != 0 || context < 2) {
-            throw new UserInputException("model shape: layers, d_model, heads >= 1, heads dividing d_model (" + dModel
-                    + " / " + heads + ") and context >= 2 are needed");
-        }
-        if (ffnWidths.length != layers || Arrays.stream(ffnWidths).anyMatch(w -> w < 1)) {
-            throw new UserInputException("model shape: " + layers + " layers need as many feed-forward widths >= 1, got "
-                    + Arrays.toString(ffnWidths));
-        }
+        UserInputException.require(layers >= 1, "layers", layers, "an integer >= 1");
+        UserInputException.require(dModel >= 1, "dModel", dModel, "an integer >= 1");
+        UserInputException.require(heads >= 1 && dModel % heads == 0, "heads", heads,
+                "an integer >= 1 that divides d_model = " + dModel);
+        UserInputException.require(context >= 2, "context", context, "an integer >= 2");
+        UserInputException.require(ffnWidths.length == layers && Arrays.stream(ffnWidths).allMatch(w -> w >= 1),
+                "dFf", Arrays.toString(ffnWidths), "one width >= 1 per layer (" + layers + ")");
         ffnWidths = ffnWidths.clone();
     }
 

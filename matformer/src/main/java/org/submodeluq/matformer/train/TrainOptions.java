@@ -40,15 +40,17 @@ public record TrainOptions(int steps, int batchSize, double learningRate, int wa
     public static final int MAX_WARMUP = 100;
 
     public TrainOptions {
-        if (steps < 1 || batchSize < 1 || warmup < 0 || evalEvery < 1 || evalBatches < 1 || checkpointEvery < 0) {
-            throw new UserInputException("training options: steps, batch size, eval interval and eval batches must be "
-                    + ">= 1, warm-up and checkpoint interval >= 0");
-        }
-        if (!(learningRate > 0) || !(finalLearningRate >= 0 && finalLearningRate <= 1) || weightDecay < 0
-                || !(clipNorm > 0)) {
-            throw new UserInputException("training options: learning rate > 0, final fraction in [0, 1], weight decay "
-                    + ">= 0 and clip norm > 0 are needed");
-        }
+        UserInputException.require(steps >= 1, "steps", steps, "an integer >= 1");
+        UserInputException.require(batchSize >= 1, "batch", batchSize, "an integer >= 1");
+        UserInputException.require(warmup >= 0, "warmup", warmup, "an integer >= 0");
+        UserInputException.require(evalEvery >= 1, "evalEvery", evalEvery, "an integer >= 1");
+        UserInputException.require(evalBatches >= 1, "evalBatches", evalBatches, "an integer >= 1");
+        UserInputException.require(checkpointEvery >= 0, "checkpointEvery", checkpointEvery, "an integer >= 0");
+        UserInputException.require(learningRate > 0, "lr", learningRate, "> 0");
+        UserInputException.require(finalLearningRate >= 0 && finalLearningRate <= 1, "finalLearningRate",
+                finalLearningRate, "a fraction in [0, 1]");
+        UserInputException.require(weightDecay >= 0, "weightDecay", weightDecay, ">= 0");
+        UserInputException.require(clipNorm > 0, "clipNorm", clipNorm, "> 0");
     }
 
     /**

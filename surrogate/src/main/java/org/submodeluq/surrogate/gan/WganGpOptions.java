@@ -34,19 +34,21 @@ public record WganGpOptions(int latent, int[] generatorHidden, int[] criticHidde
                             boolean float64) {
 
     public WganGpOptions {
-        if (latent < 1 || batch < 2 || iterations < 1 || criticSteps < 1 || evaluateEvery < 1 || checkpointEvery < 1) {
-            throw new UserInputException("WGAN-GP options need latent >= 1, batch >= 2 and iterations, critic steps, "
-                    + "evaluation and checkpoint periods >= 1");
-        }
-        if (!(learningRate > 0) || !(finalLearningRate > 0 && finalLearningRate <= 1) || !(emaDecay >= 0
-                && emaDecay < 1) || !(lambda >= 0)) {
-            throw new UserInputException("WGAN-GP options need learning rate > 0, final fraction in (0, 1], EMA decay in "
-                    + "[0, 1) and lambda >= 0");
-        }
-        if (Arrays.stream(generatorHidden).anyMatch(w -> w < 1) || Arrays.stream(criticHidden).anyMatch(w -> w < 1)) {
-            throw new UserInputException("hidden layer widths must be >= 1, not " + Arrays.toString(generatorHidden)
-                    + " (generator) and " + Arrays.toString(criticHidden) + " (critic)");
-        }
+        UserInputException.require(latent >= 1, "latent", latent, "an integer >= 1");
+        UserInputException.require(batch >= 2, "batch", batch, "an integer >= 2");
+        UserInputException.require(iterations >= 1, "iterations", iterations, "an integer >= 1");
+        UserInputException.require(criticSteps >= 1, "criticSteps", criticSteps, "an integer >= 1");
+        UserInputException.require(evaluateEvery >= 1, "evaluateEvery", evaluateEvery, "an integer >= 1");
+        UserInputException.require(checkpointEvery >= 1, "checkpointEvery", checkpointEvery, "an integer >= 1");
+        UserInputException.require(learningRate > 0, "learningRate", learningRate, "> 0");
+        UserInputException.require(finalLearningRate > 0 && finalLearningRate <= 1, "finalLr", finalLearningRate,
+                "a fraction in (0, 1]");
+        UserInputException.require(emaDecay >= 0 && emaDecay < 1, "emaDecay", emaDecay, "in [0, 1)");
+        UserInputException.require(lambda >= 0, "lambda", lambda, ">= 0");
+        UserInputException.require(Arrays.stream(generatorHidden).allMatch(w -> w >= 1), "generatorHidden",
+                Arrays.toString(generatorHidden), "widths >= 1");
+        UserInputException.require(Arrays.stream(criticHidden).allMatch(w -> w >= 1), "criticHidden",
+                Arrays.toString(criticHidden), "widths >= 1");
         generatorHidden = generatorHidden.clone();
         criticHidden = criticHidden.clone();
     }
