@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo;
 
+import java.util.Locale;
 import java.util.Map;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.core.UserInputException;
@@ -39,6 +40,13 @@ public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, 
                     "= " + allowed + " is too few: the " + summary.meanMethod().text() + " interval needs at least "
                     + fewest);
         }
+        // every sample's quantities stay in memory until the file is written, twice over while it is
+        double bytes = 2.0 * stopping.maxSamples() * (QuantitiesOfInterest.NAMES.size() + 1) * Double.BYTES;
+        UserInputException.require(bytes <= Runtime.getRuntime().maxMemory(), "samples", stopping.maxSamples(),
+                String.format(Locale.ROOT, "at most %d here: its quantities need %.1f GiB, more than the "
+                        + "%.1f GiB this JVM may use", (long) (Runtime.getRuntime().maxMemory() / (bytes
+                        / stopping.maxSamples())), bytes / (1L << 30), Runtime.getRuntime().maxMemory()
+                        / (double) (1L << 30)));
         for (String name : thresholds.keySet()) {
             if (!QuantitiesOfInterest.NAMES.contains(name)) {
                 throw new UserInputException("threshold for '" + name + "', which is not a quantity of interest (known: "

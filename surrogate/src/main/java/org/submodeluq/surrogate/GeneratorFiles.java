@@ -134,7 +134,7 @@ public final class GeneratorFiles {
             }
             return manifest;
         } catch (IOException e) {
-            throw new UserInputException("cannot read '" + file + "': " + e.getMessage());
+            throw new UserInputException("cannot read '" + file + "': " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

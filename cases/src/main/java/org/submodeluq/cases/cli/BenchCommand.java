@@ -120,7 +120,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputOption.checkedText("--json", json, List.of());
+        Contradictions.refuseIgnored(command, List.of("--meshes", "--repeats"), !solver && !dolfinx,
+                "it sizes the solver table, asked for with --solver or --dolfinx");
+        Contradictions.refuseIgnored(command, List.of("--campaign-meshes", "--campaign-samples", "--workers"),
+                !campaign, "it sizes the campaign table, asked for with --campaign");
+        OutputOption.checkedText("--json", json, List.of(), "the figures of an earlier bench",
+                text -> text.stripLeading().startsWith("{") && text.contains("\"cores\""));
         PrintWriter out = command.commandLine().getOut();
         BenchSuite suite = new BenchSuite(plan(), python.interpreter(), command.commandLine().getErr());
         BenchResults results = suite.run();

@@ -65,7 +65,8 @@ final class CompareCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(monteCarlo);
         inputs.add(reference);
         Path target = out.file(ComparisonFile.FORMAT, inputs);
-        Path table = OutputOption.checkedText("--markdown", markdown, inputs);
+        Path table = OutputOption.checkedText("--markdown", markdown, inputs, "a comparison table",
+                text -> text.lines().findFirst().orElse("").contains("each quantity's distribution against"));
         int parallel = threads.count();
         if (resamples != 0 && resamples < 100) {
             throw new UserInputException("--bootstrap", "= " + resamples + " is too few for a 95 % interval: 0 (none) or "

@@ -81,9 +81,9 @@ final class GenerateCommand implements Callable<Integer> {
         TrainingCampaign campaign = new TrainingCampaign(zoned, seed.value(), samples, split, target,
                 out.force());
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
-        if (parallel < 1 || retries < 0 || timeout < 1) {
-            throw new UserInputException("--workers must be >= 1, --retries >= 0 and --timeout >= 1");
-        }
+        UserInputException.require(parallel >= 1, "--workers", parallel, "an integer >= 1");
+        UserInputException.require(retries >= 0, "--retries", retries, "an integer >= 0");
+        UserInputException.require(timeout >= 1, "--timeout", timeout, "an integer >= 1 (seconds)");
         ProgressBar progress = new ProgressBar(err, "generate", "samples", quiet.on());
         FullSolvers.Choice chosen = FullSolvers.choose(solver, python.interpreter(), spec);
         if (out.alreadyDone(() -> campaign.alreadyDone(chosen.solver().name()))) {

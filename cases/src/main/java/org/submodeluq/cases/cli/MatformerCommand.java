@@ -124,7 +124,7 @@ final class MatformerCommand {
 
         @Override
         public Integer call() {
-            out.directory();
+            OutputOption.checkedDirectory("--out", out.path(), "matformer.h5");
             DjlRuntime.configure(1);
             PrintWriter stdout = command.commandLine().getOut();
             Path corpusFile = corpus != null ? corpus : DemoCorpus.path();
@@ -278,7 +278,7 @@ final class MatformerCommand {
         @Override
         public Integer call() {
             DjlRuntime.configure(1);
-            if (temperature < 0 || (temperature > 0 && noCache)) {
+            if (!(temperature >= 0) || (temperature > 0 && noCache)) {
                 throw new UserInputException("--temperature", "= " + temperature + ": must be >= 0 (0: greedy), and "
                         + "--no-cache applies to greedy decoding only");
             }

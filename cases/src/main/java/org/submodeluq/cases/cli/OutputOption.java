@@ -1,9 +1,13 @@
 package org.submodeluq.cases.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.core.io.OutputGuard;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -57,9 +61,28 @@ final class OutputOption {
         return checkedFile("--out", out, format, force, inputs);
     }
 
-    /** The output directory, checked before any work: not a file, in a writable place. */
-    Path directory() {
-        return checkedDirectory("--out", out);
+    /**
+     * Files that mark a directory as another command's result: a command writing into a directory
+     * refuses one that holds another's, whose files it would mix in or overwrite.
+     */
+    static final Map<String, String> DIRECTORY_MARKERS = Map.of("manifest.json", "a generator directory",
+            "matformer.h5", "a MatFormer directory", "stages.h5", "a run directory");
+
+    /** {@link #checkedDirectory}, also refusing a directory marked as another command's ({@code own} excepted). */
+    static Path checkedDirectory(String option, Path directory, String own) {
+        checkedDirectory(option, directory);
+        refuseOtherResults(option, directory, own);
+        return directory;
+    }
+
+    /** Refuses a directory that holds another command's result ({@code own}'s marker excepted). */
+    static void refuseOtherResults(String option, Path directory, String own) {
+        DIRECTORY_MARKERS.forEach((marker, kind) -> {
+            if (!marker.equals(own) && Files.exists(directory.resolve(marker))) {
+                throw new UserInputException(option, "'" + directory + "' is " + kind + " (it holds " + marker
+                        + "); name another " + option);
+            }
+        });
     }
 
     /** {@link #file} for an output named by {@code option}. */
@@ -83,6 +106,27 @@ final class OutputOption {
             OutputGuard.writable(file);
         } catch (UserInputException e) {
             throw new UserInputException(option, e.rule() + "; name another " + option);
+        }
+        return file;
+    }
+
+    /**
+     * A text output of {@code kind} checked as {@link #checkedText} does, which may replace only an
+     * earlier one of its own: an existing file for which {@code ours} does not hold is refused.
+     */
+    static Path checkedText(String option, Path file, Collection<Path> inputs, String kind, Predicate<String> ours) {
+        checkedText(option, file, inputs);
+        if (Files.isRegularFile(file)) {
+            String text;
+            try {
+                text = Files.readString(file);
+            } catch (IOException | UncheckedIOException e) {
+                text = "";
+            }
+            if (!ours.test(text)) {
+                throw new UserInputException(option, "'" + file + "' exists and is not " + kind + "; name another "
+                        + option + " (or move the file away)");
+            }
         }
         return file;
     }

@@ -78,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputOption.refuseOtherResults("--out", out.path(), "stages.h5");
         Contradictions.refuseIgnored(command, List.of("--python"), solver == FullSolvers.Request.java,
                 "it applies to FEniCS workers, and --solver is java");
         CaseSpec spec = caseOption.load();

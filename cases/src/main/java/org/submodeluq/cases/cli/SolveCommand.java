@@ -3,6 +3,7 @@ package org.submodeluq.cases.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.io.RunFile;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.DivergedRunException;
@@ -11,7 +12,9 @@ import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,11 +43,25 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     private OutputOption out;
 
+    /** An existing run file at the output holds another run: replaced only with --force. */
+    private void refuseAnotherRun(Path target, CaseSpec spec) {
+        if (out.force() || !Files.exists(target)) {
+            return;
+        }
+        RunFile.Contents there = RunFile.read(target);
+        if (there.seed() != seed.value() || there.sampleIndex() != sample || !CaseFiles.toYaml(there.spec()).equals(CaseFiles.toYaml(spec))) {
+            throw new UserInputException("--out", "'" + target + "' holds sample " + there.sampleIndex() + " of seed "
+                    + there.seed() + " of case " + there.spec().name() + "; this asks for sample " + sample + " of seed "
+                    + seed.value() + " of case " + spec.name() + "; --force replaces it, or name another --out");
+        }
+    }
+
     @Override
     public Integer call() {
         Path target = out.file(RunFile.FORMAT, caseOption.files());
         PrintWriter stdout = command.commandLine().getOut();
         CaseSpec spec = caseOption.load();
+        refuseAnotherRun(target, spec);
         ZonedMesh zoned = new ZonedMesh(spec);
         Theta theta = new ThetaSampler(spec, seed.value()).sample(sample);
         stdout.printf("case %s: %d x %d mesh, %d nodes; %d steps of dt = %s; seed %d, sample %d%n", spec.name(),

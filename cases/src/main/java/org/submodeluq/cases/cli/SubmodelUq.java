@@ -1,5 +1,6 @@
 package org.submodeluq.cases.cli;
 
+import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -83,6 +84,11 @@ public final class SubmodelUq {
         }
         if (error instanceof UserInputException user) {
             err.println("submodel-uq: error: " + toldAsOption(user, executed.commandSpec()));
+            return USER_ERROR;
+        }
+        if (error instanceof HdfException) {
+            err.println("submodel-uq: error: an HDF5 file given to this command is damaged or cut short (" + error
+                    .getMessage() + ")");
             return USER_ERROR;
         }
         if (error instanceof WorkerException || error instanceof UncheckedIOException io && aboutTheUsersPath(io)) {

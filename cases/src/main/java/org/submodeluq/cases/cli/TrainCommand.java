@@ -1,10 +1,12 @@
 package org.submodeluq.cases.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.GeneratorKind;
@@ -42,6 +44,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Model directory to write.")
     private Path out;
+
+    @Option(names = "--force", description = "Replace a generator already trained in --out.")
+    private boolean force;
 
     @Option(names = "--energy", paramLabel = "FRACTION", defaultValue = "" + PcaReduction.DEFAULT_ENERGY,
             description = "Share of standardised variance the PCA keeps (default: ${DEFAULT-VALUE}).")
@@ -94,7 +99,11 @@ final class TrainCommand implements Callable<Integer> {
         Contradictions.refuseIgnored(command, List.of("--iterations", "--generator-hidden", "--critic-hidden",
                 "--ema-decay", "--final-lr"), kind != GeneratorKind.WGAN_GP, "it applies to wgan-gp only, and --model "
                 + "is " + kind.text());
-        OutputOption.checkedDirectory("--out", out);
+        OutputOption.checkedDirectory("--out", out, "manifest.json");
+        if (!force && Files.exists(out.resolve("manifest.json"))) {
+            throw new UserInputException("--out", "'" + out + "' holds a trained generator; --force replaces it, or "
+                    + "name another --out");
+        }
         OutputOption.checkedText("--out", out.resolve(GeneratorFiles.MODEL_FILE), List.of(data));
         DjlRuntime.configure(threads);
         PrintWriter stdout = command.commandLine().getOut();

@@ -23,6 +23,12 @@ class ContradictionsTest {
                         + "be ignored: it applies to FEniCS workers, and --solver is java"),
                 Arguments.of(List.of("run", "--solver", "java", "--python", "/usr/bin/python3"), "--python would "
                         + "be ignored: it applies to FEniCS workers, and --solver is java"),
+                Arguments.of(List.of("bench", "--workers", "1"), "--workers would be ignored: it sizes the campaign "
+                        + "table, asked for with --campaign"),
+                Arguments.of(List.of("bench", "--repeats", "3"), "--repeats would be ignored: it sizes the solver "
+                        + "table, asked for with --solver or --dolfinx"),
+                Arguments.of(List.of("solve", "--sample", "-1", "--out", "never.h5"), "--sample = -1 is not allowed: "
+                        + "must be an index >= 0"),
                 Arguments.of(List.of("mc", "--generator", "g", "--samples", "100", "--min-samples", "50"),
                         "--min-samples would be ignored: it bounds when --target may stop the campaign, and no "
                         + "--target is set"),

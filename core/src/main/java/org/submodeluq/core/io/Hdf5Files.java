@@ -72,7 +72,7 @@ public final class Hdf5Files {
      * @param version the layout version stored in {@value #FORMAT_VERSION}
      */
     public static void writeAtomically(Path target, String format, int version, Consumer<WritableHdfFile> content) {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = target.toAbsolutePath().normalize();
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid()
                 + "-" + Thread.currentThread().getId());
         try {

@@ -94,7 +94,7 @@ public final class OutputGuard {
             Files.delete(Files.createTempFile(parent, ".submodel-uq-probe", ""));
         } catch (IOException e) {
             throw new UserInputException("output", "'" + output + "' cannot be written: '" + parent + "' is not a "
-                    + "writable directory (" + e.getClass().getSimpleName() + ")");
+                    + "writable directory");
         }
     }
 

@@ -2,6 +2,7 @@ package org.submodeluq.fem.model;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.core.random.KeyedStreams;
 import org.submodeluq.fem.spec.CaseSpec;
 
@@ -21,6 +22,7 @@ public final class ThetaSampler {
 
     /** theta of sample {@code index}. */
     public Theta sample(long index) {
+        UserInputException.require(index >= 0, "sample", index, "an index >= 0");
         UniformRandomProvider rng = KeyedStreams.stream(seed, index);
         double amplitude = spec.load().amplitude().sample(rng);
         double duration = spec.load().duration().sample(rng);

@@ -18,6 +18,7 @@ import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,8 @@ public final class CaseFiles {
         }
         try {
             return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+        } catch (CharacterCodingException e) {
+            throw new UserInputException("case file '" + path + "' is not text: a case file is YAML in UTF-8");
         } catch (IOException e) {
             throw new UserInputException("case file '" + path + "' cannot be read: " + e.getMessage());
         }

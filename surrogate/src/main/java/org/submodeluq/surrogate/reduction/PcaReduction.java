@@ -105,7 +105,9 @@ public final class PcaReduction {
             nonZero++;
         }
         rank = nonZero;
-        int keep = fixedCount > 0 ? Math.min(fixedCount, rank) : 0;
+        UserInputException.require(fixedCount <= rank, "components", fixedCount, "at most " + rank + ", the number of "
+                + "directions in which the training samples vary");
+        int keep = fixedCount > 0 ? fixedCount : 0;
         double cumulative = 0;
         for (int j = 0; j < rank && fixedCount <= 0; j++) {
             cumulative += w.get(j, j) * w.get(j, j);
