@@ -101,6 +101,9 @@ final class OutputOption {
 
     /** A text output named by {@code option}, checked before any work: not one of {@code inputs}, writable. */
     static Path checkedText(String option, Path file, Collection<Path> inputs) {
+        if (Files.isDirectory(file)) {
+            throw new UserInputException(option, "'" + file + "' is a directory; a file goes there");
+        }
         try {
             OutputGuard.notAnInput(file, inputs);
             OutputGuard.writable(file);

@@ -143,7 +143,9 @@ class OutputGuardTest {
                         "--markdown", directory.resolve("markov.txt").toString()), directory.resolve("markov.txt"),
                         "exists and is not a comparison table"),
                 Arguments.of(List.of("bench", "--quick", "--json", caseFile.toString()), caseFile,
-                        "exists and is not the figures of an earlier bench"));
+                        "exists and is not the figures of an earlier bench"),
+                Arguments.of(List.of("bench", "--quick", "--json", generator.toString()),
+                        generator.resolve("manifest.json"), "is a directory; a file goes there"));
     }
 
     @ParameterizedTest
