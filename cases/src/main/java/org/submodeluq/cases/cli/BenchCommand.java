@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                 "it sizes the solver table, asked for with --solver or --dolfinx");
         Contradictions.refuseIgnored(command, List.of("--campaign-meshes", "--campaign-samples", "--workers"),
                 !campaign, "it sizes the campaign table, asked for with --campaign");
-        OutputOption.checkedText("--json", json, List.of(), "the figures of an earlier bench",
+        Path figures = OutputOption.checkedText("--json", json, List.of(), "the figures of an earlier bench",
                 text -> text.stripLeading().startsWith("{") && text.contains("\"cores\""));
         PrintWriter out = command.commandLine().getOut();
         BenchSuite suite = new BenchSuite(plan(), python.interpreter(), command.commandLine().getErr());
@@ -132,8 +132,8 @@ final class BenchCommand implements Callable<Integer> {
         out.print(suite.details(results));
         out.print(BenchSummary.table(results));
         out.printf("%n%s%n", BenchSummary.context(results));
-        results.write(json);
-        out.println("wrote " + json);
+        results.write(figures);
+        out.println("wrote " + figures);
         out.flush();
         return 0;
     }

@@ -80,10 +80,18 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private HdfFile open() {
+        HdfFile hdf;
         try {
-            return new HdfFile(file);
+            hdf = new HdfFile(file);
         } catch (HdfException e) {
             throw new UserInputException("'" + file + "' is not an HDF5 file (" + e.getMessage() + ")");
+        }
+        try {
+            Hdf5Files.walk(hdf);
+            return hdf;
+        } catch (HdfException e) {
+            hdf.close();
+            throw new UserInputException("'" + file + "' is damaged or cut short (" + e.getMessage() + ")");
         }
     }
 

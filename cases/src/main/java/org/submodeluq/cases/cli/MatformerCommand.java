@@ -196,13 +196,13 @@ final class MatformerCommand {
 
         @Override
         public Integer call() {
-            OutputOption.checkedFile("--out", out, ModelFile.FORMAT, false, List.of(model));
+            Path file = OutputOption.checkedFile("--out", out, ModelFile.FORMAT, false, List.of(model));
             DjlRuntime.configure(1);
             MixConfig mix = MixConfig.parse(config);
             try (NDManager manager = NDManager.newBaseManager()) {
-                TrainedModel.Extraction extraction = TrainedModel.extract(model, mix, out, manager);
+                TrainedModel.Extraction extraction = TrainedModel.extract(model, mix, file, manager);
                 command.commandLine().getOut().printf("wrote %s: configuration %s, %d parameters (the nested model "
-                        + "has %d)%n", out, mix, extraction.parameters(), extraction.nestedParameters());
+                        + "has %d)%n", file, mix, extraction.parameters(), extraction.nestedParameters());
             }
             return 0;
         }

@@ -32,8 +32,9 @@ final class OutputOption {
     @Option(names = "--force", description = "Replace a file of another kind at --out (an input never is).")
     private boolean force;
 
+    /** The output, normalized: a guard looking at {@code missing/../x} would see nothing where x is. */
     Path path() {
-        return out;
+        return out.normalize();
     }
 
     /**
@@ -58,7 +59,7 @@ final class OutputOption {
      * than {@code format} unless {@code --force}, in a writable place.
      */
     Path file(String format, Collection<Path> inputs) {
-        return checkedFile("--out", out, format, force, inputs);
+        return checkedFile("--out", path(), format, force, inputs);
     }
 
     /**
@@ -69,8 +70,8 @@ final class OutputOption {
             "matformer.h5", "a MatFormer directory", "stages.h5", "a run directory");
 
     /** {@link #checkedDirectory}, also refusing a directory marked as another command's ({@code own} excepted). */
-    static Path checkedDirectory(String option, Path directory, String own) {
-        checkedDirectory(option, directory);
+    static Path checkedDirectory(String option, Path named, String own) {
+        Path directory = checkedDirectory(option, named.normalize());
         refuseOtherResults(option, directory, own);
         return directory;
     }
@@ -86,8 +87,8 @@ final class OutputOption {
     }
 
     /** {@link #file} for an output named by {@code option}. */
-    static Path checkedFile(String option, Path file, String format, boolean force, Collection<Path> inputs) {
-        checkedText(option, file, inputs);
+    static Path checkedFile(String option, Path named, String format, boolean force, Collection<Path> inputs) {
+        Path file = checkedText(option, named, inputs);
         if (!force) {
             try {
                 OutputGuard.sameKind(file, format);
@@ -100,7 +101,8 @@ final class OutputOption {
     }
 
     /** A text output named by {@code option}, checked before any work: not one of {@code inputs}, writable. */
-    static Path checkedText(String option, Path file, Collection<Path> inputs) {
+    static Path checkedText(String option, Path named, Collection<Path> inputs) {
+        Path file = named.normalize();
         if (Files.isDirectory(file)) {
             throw new UserInputException(option, "'" + file + "' is a directory; a file goes there");
         }
@@ -117,8 +119,8 @@ final class OutputOption {
      * A text output of {@code kind} checked as {@link #checkedText} does, which may replace only an
      * earlier one of its own: an existing file for which {@code ours} does not hold is refused.
      */
-    static Path checkedText(String option, Path file, Collection<Path> inputs, String kind, Predicate<String> ours) {
-        checkedText(option, file, inputs);
+    static Path checkedText(String option, Path named, Collection<Path> inputs, String kind, Predicate<String> ours) {
+        Path file = checkedText(option, named, inputs);
         if (Files.isRegularFile(file)) {
             String text;
             try {

@@ -99,12 +99,12 @@ final class TrainCommand implements Callable<Integer> {
         Contradictions.refuseIgnored(command, List.of("--iterations", "--generator-hidden", "--critic-hidden",
                 "--ema-decay", "--final-lr"), kind != GeneratorKind.WGAN_GP, "it applies to wgan-gp only, and --model "
                 + "is " + kind.text());
-        OutputOption.checkedDirectory("--out", out, "manifest.json");
-        if (!force && Files.exists(out.resolve("manifest.json"))) {
-            throw new UserInputException("--out", "'" + out + "' holds a trained generator; --force replaces it, or "
+        Path directory = OutputOption.checkedDirectory("--out", out, "manifest.json");
+        if (!force && Files.exists(directory.resolve("manifest.json"))) {
+            throw new UserInputException("--out", "'" + directory + "' holds a trained generator; --force replaces it, or "
                     + "name another --out");
         }
-        OutputOption.checkedText("--out", out.resolve(GeneratorFiles.MODEL_FILE), List.of(data));
+        OutputOption.checkedText("--out", directory.resolve(GeneratorFiles.MODEL_FILE), List.of(data));
         DjlRuntime.configure(threads);
         PrintWriter stdout = command.commandLine().getOut();
         // the other kinds refuse the WGAN-GP options above, so the defaults stand for them
@@ -119,8 +119,8 @@ final class TrainCommand implements Callable<Integer> {
                 + trainingData.splits().validation().length + ", test " + trainingData.splits().test().length + ")");
         long start = System.nanoTime();
         GeneratorTraining.Result result = GeneratorTraining.train(trainingData, new GeneratorTraining.Settings(kind,
-                energy, components, gan, seed.value(), device.resolve()), out, progress.asTraining());
-        stdout.printf("wrote %s (%s, %d components, %.1f s); metrics on the test split (%d samples):%n", out,
+                energy, components, gan, seed.value(), device.resolve()), directory, progress.asTraining());
+        stdout.printf("wrote %s (%s, %d components, %.1f s); metrics on the test split (%d samples):%n", directory,
                 kind.text(), result.reduction().components(), (System.nanoTime() - start) * 1e-9,
                 trainingData.splits().test().length);
         for (Map.Entry<String, Double> metric : result.metrics().asMap().entrySet()) {

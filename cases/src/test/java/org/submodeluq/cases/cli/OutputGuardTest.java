@@ -83,6 +83,8 @@ class OutputGuardTest {
                 Arguments.of(List.of("solve", small, "--out", directory.resolve("sub/../small.yaml").toString()),
                         caseFile),
                 Arguments.of(List.of("solve", small, "--out", directory.resolve("link.yaml").toString()), caseFile),
+                Arguments.of(List.of("solve", small, "--out", directory.resolve("missing/../small.yaml").toString()),
+                        caseFile),
                 Arguments.of(List.of("generate", small, "--samples", "3", "--solver", "java", "--out",
                         caseFile.toString()), caseFile),
                 Arguments.of(List.of("train", "--data", training.toString(), "--model", "pca-gaussian", "--out",

@@ -2,6 +2,8 @@ package org.submodeluq.core.io;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.WritableHdfFile;
 import java.io.IOException;
@@ -47,6 +49,12 @@ public final class Hdf5Files {
         } catch (HdfException e) {
             throw new UserInputException("'" + path + "' is not an HDF5 file (" + e.getMessage() + ")");
         }
+        try {
+            walk(file);
+        } catch (HdfException e) {
+            file.close();
+            throw new UserInputException("'" + path + "' is damaged or cut short (" + e.getMessage() + ")");
+        }
         Attribute found = file.getAttribute(FORMAT);
         Attribute foundVersion = file.getAttribute(FORMAT_VERSION);
         if (found == null || !format.equals(found.getData()) || foundVersion == null
@@ -64,6 +72,21 @@ public final class Hdf5Files {
         return file;
     }
 
+
+    /**
+     * Reads every group's entries and every node's attributes, so that a file cut short or damaged fails
+     * here, where its name is known, rather than halfway through the work that reads it.
+     */
+    public static void walk(Group group) {
+        group.getAttributes();
+        for (Node child : group.getChildren().values()) {
+            if (child instanceof Group inner) {
+                walk(inner);
+            } else {
+                child.getAttributes();
+            }
+        }
+    }
 
     /**
      * Writes a file through {@code content}, then moves it to {@code target}, replacing any file there.

@@ -3,6 +3,7 @@ package org.submodeluq.core.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhdf.HdfFile;
 import java.io.IOException;
@@ -61,5 +62,19 @@ class Hdf5FilesTest {
         String notHdf5 = assertThrows(UserInputException.class,
                 () -> Hdf5Files.open(text, "submodel-uq/test", 1, "test file")).getMessage();
         assertEquals("'" + text + "' is not an HDF5 file", notHdf5.substring(0, notHdf5.indexOf(" (")));
+    }
+
+    @Test
+    void aFileCutShortIsRefusedNamingItWhenOpened(@TempDir Path directory) throws IOException {
+        Path whole = directory.resolve("whole.h5");
+        Hdf5Files.writeAtomically(whole, "submodel-uq/test", 1, file -> {
+            file.putDataset("values", new double[] {1, 2});
+            file.putGroup("group").putDataset("more", new double[] {3});
+        });
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(directory.resolve("cut.h5"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        String message = assertThrows(UserInputException.class,
+                () -> Hdf5Files.open(cut, "submodel-uq/test", 1, "test file")).getMessage();
+        assertTrue(message.startsWith("'" + cut + "' is "), message);
     }
 }
