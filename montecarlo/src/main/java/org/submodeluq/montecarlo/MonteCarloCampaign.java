@@ -151,6 +151,10 @@ public final class MonteCarloCampaign {
         }
         try (RecordLog log = new RecordLog(checkpointPath(), checkpointIdentity(),
                 BatchRecord.length(settings.batchSize()))) {
+            if (log.droppedBytes() > 0) {
+                progress.note("dropped the last " + log.droppedBytes() + " bytes of " + checkpointPath()
+                        + ": a batch cut short by a crash, drawn again");
+            }
             Map<Long, double[]> finished = new ConcurrentHashMap<>();
             Set<Long> heldLonger = new HashSet<>();
             log.records().headMap(settings.batchCount()).forEach((batch, record) -> {

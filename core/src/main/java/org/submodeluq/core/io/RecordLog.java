@@ -31,6 +31,7 @@ public final class RecordLog implements AutoCloseable {
     private final FileChannel channel;
     private final int payload;
     private long dataStart;
+    private long droppedBytes;
 
     /**
      * Opens the checkpoint of a campaign, creating it or reading back what it holds.
@@ -99,7 +100,9 @@ public final class RecordLog implements AutoCloseable {
                     + "delete it to start afresh, or rerun the command that made it");
         }
         dataStart = 12L + length;
-        channel.truncate(scan(new TreeMap<>()));
+        long intact = scan(new TreeMap<>());
+        droppedBytes = channel.size() - intact;
+        channel.truncate(intact);
     }
 
     /** Reads the intact records into {@code into}; returns where the first broken one (or the end) is. */
@@ -135,6 +138,14 @@ public final class RecordLog implements AutoCloseable {
     }
 
     /** The records so far, by index, read back from the file (the log keeps none in memory). */
+    /**
+     * Bytes of a record cut short by a crash (and anything after it) that opening the checkpoint
+     * dropped, so that the campaign can say its work is done again rather than keep silent about it.
+     */
+    public long droppedBytes() {
+        return droppedBytes;
+    }
+
     public synchronized SortedMap<Long, double[]> records() {
         SortedMap<Long, double[]> records = new TreeMap<>();
         try {

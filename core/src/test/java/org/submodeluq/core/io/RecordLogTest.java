@@ -43,6 +43,7 @@ class RecordLogTest {
             channel.truncate(Files.size(path) - 5);
         }
         try (RecordLog log = new RecordLog(path, "campaign A", 3)) {
+            assertEquals(4 + 4 * 8 + 8 - 5, log.droppedBytes());
             assertEquals(1, log.records().size());
             assertArrayEquals(new double[] {1, 2, 3}, log.records().get(0L));
             log.append(1, new double[] {4, 5, 6});

@@ -46,6 +46,11 @@ final class Checkpoint implements AutoCloseable {
         return new TreeSet<>(log.records().keySet());
     }
 
+    /** Bytes of a sample cut short by a crash that opening the checkpoint dropped. */
+    long droppedBytes() {
+        return log.droppedBytes();
+    }
+
     /** How many samples are finished so far. */
     int count() {
         return log.records().size();

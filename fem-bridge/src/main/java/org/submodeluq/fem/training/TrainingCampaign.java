@@ -160,6 +160,10 @@ public final class TrainingCampaign {
         String identity = "case:\n" + caseYaml() + "seed: " + seed + "\nsolver: " + solverKind;
         try (Checkpoint checkpoint = new Checkpoint(checkpointPath(), identity, zoned.spec().modulusField().modes(),
                 zoned.cutNodeCount(), zoned.spec().time().steps())) {
+            if (checkpoint.droppedBytes() > 0) {
+                progress.note("dropped the last " + checkpoint.droppedBytes() + " bytes of " + checkpointPath()
+                        + ": a sample cut short by a crash, computed again");
+            }
             if (existing.isPresent() && sameRuns(existing.get(), solverKind)) {
                 keepRunsOfOutput(checkpoint, progress);
             }
