@@ -225,6 +225,7 @@ public final class MonteCarloCampaign {
                             long resumed, CampaignProgress progress) {
         AtomicLong cursor = new AtomicLong();
         AtomicLong done = new AtomicLong(resumed);
+        progress.started(resumed, settings.stopping().maxSamples());
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
             while (failure.get() == null && !stop.stopped()) {

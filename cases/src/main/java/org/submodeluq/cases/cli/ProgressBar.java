@@ -93,6 +93,12 @@ final class ProgressBar implements StageProgress {
         return StageProgress.super.asCampaign();
     }
 
+    @Override
+    public synchronized void begin(long done) {
+        firstDone = done;
+        firstTime = System.nanoTime();
+    }
+
     /** Marks the command as ended by itself, before the JVM exits. */
     static void ended() {
         ended = true;

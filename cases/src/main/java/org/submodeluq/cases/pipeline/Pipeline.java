@@ -216,6 +216,11 @@ public final class Pipeline {
             display.note(message);
         }
 
+        @Override
+        public void begin(long done) {
+            display.begin(done);
+        }
+
         long updates() {
             return updates.get();
         }

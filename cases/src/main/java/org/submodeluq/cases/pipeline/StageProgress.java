@@ -12,9 +12,18 @@ public interface StageProgress {
     /** A line of its own. */
     void note(String message);
 
+    /** The counted work starts at {@code done}: a rate counts from here. */
+    default void begin(long done) {
+    }
+
     /** This display as a training-set or Monte Carlo campaign's listener. */
     default CampaignProgress asCampaign() {
         return new CampaignProgress() {
+            @Override
+            public void started(long resumed, long total) {
+                begin(resumed);
+            }
+
             @Override
             public void sampleDone(long done, long total) {
                 update(done, total, "");

@@ -211,6 +211,7 @@ public final class TrainingCampaign {
                             CampaignProgress progress) {
         ThetaSampler sampler = new ThetaSampler(zoned.spec(), seed);
         AtomicLong done = new AtomicLong(alreadyDone);
+        progress.started(alreadyDone, samples);
         AtomicBoolean failed = new AtomicBoolean();
         ExecutorService threads = Executors.newFixedThreadPool(solver.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "campaign-sample");
