@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -26,6 +25,7 @@ import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.core.progress.CampaignProgress;
+import org.submodeluq.core.testing.RecordedNotes;
 import org.submodeluq.montecarlo.estimate.MeanIntervals;
 import org.submodeluq.montecarlo.estimate.StoppingRule;
 import org.submodeluq.montecarlo.estimate.SummaryOptions;
@@ -104,19 +104,6 @@ class MonteCarloCampaignTest {
         assertArrayEquals(fresh.samples(), grown.samples());
     }
 
-    /** Keeps the notes a campaign makes. */
-    private static final class Notes implements CampaignProgress {
-        private final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void sampleDone(long done, long total) {
-        }
-
-        @Override
-        public synchronized void note(String message) {
-            lines.add(message);
-        }
-    }
 
     @Test
     void aSmallerRequestUsesTheFirstSamplesKeepsTheRestAndALargerOneResumesFromAll(@TempDir Path directory) {
@@ -127,15 +114,15 @@ class MonteCarloCampaignTest {
         // stopped at 40 samples: batches 0 .. 3 are in the checkpoint, batch 4 fails
         assertThrows(IllegalStateException.class, () -> run(out, settings(StoppingRule.samples(60), 10, 1), 40));
 
-        Notes notes = new Notes();
+        RecordedNotes notes = new RecordedNotes();
         MonteCarloResult smaller = new MonteCarloCampaign(new SubmodelSampler(submodel, new ScaledTraces(base, -1)),
                 LABEL, settings(StoppingRule.samples(25), 10, 2), out).run(notes);
         assertAll(
                 () -> assertEquals(20, smaller.resumedSamples(), "batches 0 and 1; the short batch 2 is drawn alone"),
                 () -> assertArrayEquals(fresh25.samples(), smaller.samples()),
                 () -> assertArrayEquals(fresh25.samples(), MonteCarloFile.read(out).samples()),
-                () -> assertTrue(notes.lines.contains("kept 40 finished samples in " + checkpoint + "; 25 used"),
-                        notes.lines.toString()));
+                () -> assertTrue(notes.lines().contains("kept 40 finished samples in " + checkpoint + "; 25 used"),
+                        notes.lines().toString()));
 
         MonteCarloResult larger = run(out, settings(StoppingRule.samples(60), 10, 2), -1);
         assertAll(
@@ -152,7 +139,7 @@ class MonteCarloCampaignTest {
         MonteCarloResult thirty = run(out, settings(StoppingRule.samples(30), 10, 2), -1);
         byte[] written = Files.readAllBytes(out);
 
-        Notes notes = new Notes();
+        RecordedNotes notes = new RecordedNotes();
         MonteCarloResult reused = new MonteCarloCampaign(new SubmodelSampler(submodel, new ScaledTraces(base, 0)),
                 LABEL, settings(StoppingRule.samples(30), 10, 1), out).run(notes);
         UserInputException fewer = assertThrows(UserInputException.class,
@@ -166,7 +153,7 @@ class MonteCarloCampaignTest {
                 () -> assertArrayEquals(thirty.samples(), reused.samples(), "read back, nothing drawn"),
                 () -> assertEquals(thirty.summaries(), reused.summaries()),
                 () -> assertEquals(List.of("'" + out + "' already holds this campaign's 30 samples; kept as it is"),
-                        notes.lines),
+                        notes.lines()),
                 () -> assertEquals(holds + "; this asks for 20", fewer.getMessage()),
                 () -> assertEquals(holds + "; this asks for 30 samples of case plate-impact from the scaled generator, "
                         + "seed 18", otherSeed.getMessage()),

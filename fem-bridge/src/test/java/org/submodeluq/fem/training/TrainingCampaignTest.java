@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.core.progress.CampaignProgress;
+import org.submodeluq.core.testing.RecordedNotes;
 import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModel;
@@ -146,19 +146,6 @@ class TrainingCampaignTest {
                 () -> assertFalse(Files.exists(campaign.checkpointPath())));
     }
 
-    /** Keeps the notes a campaign makes. */
-    private static final class Notes implements CampaignProgress {
-        private final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void sampleDone(long done, long total) {
-        }
-
-        @Override
-        public synchronized void note(String message) {
-            lines.add(message);
-        }
-    }
 
     /** The samples a checkpoint of this test's Java campaigns with {@code seed} holds. */
     private static int samplesIn(Path checkpoint, ZonedMesh zoned, long seed) {
@@ -187,14 +174,14 @@ class TrainingCampaignTest {
         assertEquals(6, samplesIn(checkpoint, zoned, 3));
 
         CountingSolver smaller = new CountingSolver(zoned, 2, -1);
-        Notes notes = new Notes();
+        RecordedNotes notes = new RecordedNotes();
         new TrainingCampaign(zoned, 3, 4, SHARES, out).run(smaller, "java", notes);
         assertAll(
                 () -> assertEquals(0, smaller.runs.get(), "samples 0 .. 3 come from the checkpoint"),
                 () -> assertArrayEquals(Files.readAllBytes(fresh4), Files.readAllBytes(out)),
                 () -> assertEquals(6, samplesIn(checkpoint, zoned, 3), "the checkpoint keeps all six"),
-                () -> assertTrue(notes.lines.contains("kept 6 finished samples in " + checkpoint + "; 4 used"),
-                        notes.lines.toString()));
+                () -> assertTrue(notes.lines().contains("kept 6 finished samples in " + checkpoint + "; 4 used"),
+                        notes.lines().toString()));
 
         CountingSolver larger = new CountingSolver(zoned, 2, -1);
         new TrainingCampaign(zoned, 3, 9, SHARES, out).run(larger, "java", CampaignProgress.SILENT);
@@ -214,7 +201,7 @@ class TrainingCampaignTest {
         byte[] six = Files.readAllBytes(out);
 
         CountingSolver same = new CountingSolver(zoned, 1, -1);
-        Notes notes = new Notes();
+        RecordedNotes notes = new RecordedNotes();
         SortedMap<Long, FullRun> reused = new TrainingCampaign(zoned, 3, 6, SHARES, out).run(same, "java", notes);
         UserInputException fewer = assertThrows(UserInputException.class, () -> new TrainingCampaign(zoned, 3, 4,
                 SHARES, out).run(new CountingSolver(zoned, 1, -1), "java", CampaignProgress.SILENT));
@@ -227,7 +214,7 @@ class TrainingCampaignTest {
         assertAll(
                 () -> assertEquals(0, same.runs.get()),
                 () -> assertEquals(6, reused.size()),
-                () -> assertEquals(List.of("'" + out + "' already holds these 6 samples; kept as it is"), notes.lines),
+                () -> assertEquals(List.of("'" + out + "' already holds these 6 samples; kept as it is"), notes.lines()),
                 () -> assertEquals("output '" + out + "' holds 6 full runs of case plate-impact, seed 3; this asks "
                         + "for 4", fewer.getMessage()),
                 () -> assertEquals("output '" + out + "' holds 6 full runs of case plate-impact, seed 3; this asks "
