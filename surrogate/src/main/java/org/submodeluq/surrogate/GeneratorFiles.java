@@ -22,6 +22,13 @@ import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.surrogate.conditional.ConditionalGenerator;
+import org.submodeluq.surrogate.conditional.Conditioning;
+import org.submodeluq.surrogate.conditional.CrossFitted;
+import org.submodeluq.surrogate.conditional.LoadStructure;
+import org.submodeluq.surrogate.conditional.MeanMap;
+import org.submodeluq.surrogate.conditional.MeanMapGenerator;
+import org.submodeluq.surrogate.conditional.PulseConvolution;
 import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.gan.WganGpGenerator;
 import org.submodeluq.surrogate.reduction.PcaReduction;
@@ -32,12 +39,23 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
  * training samples of an empirical generator or the network weights of a WGAN-GP). Layout of model.h5, format
  * {@code submodel-uq/generator-model} version 1:
  * <pre>
- * /reduction/mean, /reduction/scale (d,)   standardisation
+ * /reduction/mean, /reduction/scale (d,)   standardisation (scale 1 where a PCA is unscaled, below)
  * /reduction/components (k, d)             principal directions
  * /reduction/sigma (k,)                    coefficient standard deviations; attribute retained_energy
  * /empirical/samples (n, d)                empirical only
  * /generator/p0, p1, ...                   wgan-gp only: weights and biases layer by layer; attribute widths
+ * attribute load_structure (3,)            conditional kinds: amplitude factored out, duration convolved (1 or 0),
+ *                                          reference duration (NaN when not convolved): {@link LoadStructure#toArray()}
+ * /mean_map/features/positions, mean, spread      mean-map kinds: the standardised inputs the map reads
+ * /mean_map/ridge/intercept (d,), coefficients (p, d); attribute alpha
+ * /mean_map/residual_pca/                 what the ridge leaves: a reduction, unscaled, laid out as /reduction
+ * /mean_map/gaussian_processes/inputs (n, p), outputs (k, n), hyperparameters (k, p + 2)
+ * /residual/                              mean-map-residual only: the PCA-Gaussian residual at unit amplitude, unscaled
+ * /cross_fitted/runs (n,), folds (n,), predictions (n, d)   mean-map kinds: each fitting run's prediction by
+ *                                          the fit that left its fold out (runs index the training set)
  * </pre>
+ * The manifest of a conditional kind records its conditioning ({@value #CONDITIONING}: the input names) beside
+ * the case.
  */
 public final class GeneratorFiles {
 
@@ -56,6 +74,11 @@ public final class GeneratorFiles {
      */
     public static final String CASE = "case";
 
+    /** Manifest key of a conditional generator's conditioned inputs, a list of the case's input names. */
+    public static final String CONDITIONING = "conditioning";
+    /** Root attribute of a conditional generator's load structure (not a group: jhdf 0.13 writes a group that holds attributes only unreadably). */
+    private static final String LOAD_STRUCTURE = "load_structure";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private GeneratorFiles() {
@@ -70,6 +93,16 @@ public final class GeneratorFiles {
      */
     public static void save(Path directory, BoundaryConditionGenerator generator, PcaReduction reduction,
                             Optional<CaseSpec> trainedCase, Map<String, Object> manifest) {
+        save(directory, generator, reduction, trainedCase, manifest, null);
+    }
+
+    /**
+     * Writes a generator, its manifest and, for a mean map, the cross-fitted predictions of its fitting runs.
+     *
+     * @param crossFitted the predictions, or null
+     */
+    public static void save(Path directory, BoundaryConditionGenerator generator, PcaReduction reduction,
+                            Optional<CaseSpec> trainedCase, Map<String, Object> manifest, CrossFitted crossFitted) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -77,11 +110,7 @@ public final class GeneratorFiles {
         }
         Hdf5Files.writeAtomically(directory.resolve(MODEL_FILE), MODEL_FORMAT, VERSION, file -> {
             file.putAttribute("kind", generator.kind().text());
-            WritableGroup group = file.putGroup("reduction");
-            group.putDataset("mean", reduction.mean());
-            group.putDataset("scale", reduction.scale());
-            group.putDataset("components", reduction.componentRows());
-            group.putDataset("sigma", reduction.sigma()).putAttribute("retained_energy", reduction.retainedEnergy());
+            reduction.write(file.putGroup("reduction"));
             if (generator instanceof EmpiricalGenerator empirical) {
                 file.putGroup("empirical").putDataset("samples", empirical.train().rows());
             } else if (generator instanceof WganGpGenerator gan) {
@@ -90,6 +119,18 @@ public final class GeneratorFiles {
                 for (int p = 0; p < gan.parameters().size(); p++) {
                     network.putDataset("p" + p, gan.parameters().get(p));
                 }
+            } else if (generator instanceof MeanMapGenerator meanMap) {
+                file.putAttribute(LOAD_STRUCTURE, meanMap.structure().toArray());
+                meanMap.map().write(file.putGroup("mean_map"));
+                if (meanMap.residual() != null) {
+                    meanMap.residual().write(file.putGroup("residual"));
+                }
+            }
+            if (crossFitted != null) {
+                WritableGroup group = file.putGroup("cross_fitted");
+                group.putDataset("runs", crossFitted.runs());
+                group.putDataset("folds", crossFitted.folds());
+                group.putDataset("predictions", crossFitted.predictions());
             }
         });
         Map<String, Object> full = new LinkedHashMap<>();
@@ -100,6 +141,9 @@ public final class GeneratorFiles {
         full.put("features", reduction.mean().length);
         full.put("components", reduction.components());
         full.put("retained_energy", reduction.retainedEnergy());
+        if (generator instanceof ConditionalGenerator conditional) {
+            full.put(CONDITIONING, conditional.conditioning().names());
+        }
         trainedCase.ifPresent(spec -> {
             Map<String, Object> recorded = new LinkedHashMap<>();
             recorded.put("name", spec.name());
@@ -177,7 +221,7 @@ public final class GeneratorFiles {
                 throw new UserInputException("'" + directory + "': manifest.json says " + kind.text() + ", model.h5 says "
                         + file.getAttribute("kind").getData());
             }
-            PcaReduction reduction = readReduction(file);
+            PcaReduction reduction = PcaReduction.read((Group) file.getByPath("reduction"));
             return switch (kind) {
                 case EMPIRICAL -> new EmpiricalGenerator(new SampleMatrix((double[][]) data(file, "empirical/samples"),
                         shape));
@@ -191,7 +235,41 @@ public final class GeneratorFiles {
                     yield new WganGpGenerator(reduction, shape, (int[]) network.getAttribute("widths").getData(),
                             parameters, device);
                 }
+                case MEAN_MAP, MEAN_MAP_RESIDUAL -> {
+                    CaseSpec spec = trainedCase(directory).orElseThrow(() -> new UserInputException("'" + directory
+                            + "': a " + kind.text() + " generator's manifest must record its case"));
+                    Conditioning conditioning = conditioning(manifest, spec, directory);
+                    yield new MeanMapGenerator(conditioning, spec, LoadStructure.fromArray((double[]) file.getAttribute(
+                            LOAD_STRUCTURE).getData(), spec), MeanMap.read((Group) file.getByPath("mean_map")), kind == GeneratorKind.MEAN_MAP
+                            ? null : PcaReduction.read((Group) file.getByPath("residual")), shape);
+                }
+                case CONDITIONAL_WGAN_GP -> throw new UnsupportedOperationException("cwgan-gp");
             };
+        }
+    }
+
+    /** The reduction of the training traces a generator's metrics were computed in ({@code /reduction}). */
+    public static PcaReduction reduction(Path directory) {
+        manifest(directory);
+        try (HdfFile file = Hdf5Files.open(directory.resolve(MODEL_FILE), MODEL_FORMAT, VERSION, "generator model")) {
+            return PcaReduction.read((Group) file.getByPath("reduction"));
+        }
+    }
+
+    /**
+     * The cross-fitted predictions a mean-map generator keeps of the runs it was fitted on.
+     *
+     * @throws UserInputException when the directory holds no generator, or one without them
+     */
+    public static CrossFitted crossFitted(Path directory) {
+        manifest(directory);
+        try (HdfFile file = Hdf5Files.open(directory.resolve(MODEL_FILE), MODEL_FORMAT, VERSION, "generator model")) {
+            if (file.getChild("cross_fitted") == null) {
+                throw new UserInputException("generator '" + directory + "' keeps no cross-fitted predictions: only the "
+                        + "mean-map kinds do");
+            }
+            return new CrossFitted((long[]) data(file, "cross_fitted/runs"), (int[]) data(file, "cross_fitted/folds"),
+                    (double[][]) data(file, "cross_fitted/predictions"));
         }
     }
 
@@ -199,10 +277,15 @@ public final class GeneratorFiles {
         return file.getDatasetByPath(path).getData();
     }
 
-    private static PcaReduction readReduction(HdfFile file) {
-        return new PcaReduction((double[]) data(file, "reduction/mean"), (double[]) data(file, "reduction/scale"),
-                (double[][]) data(file, "reduction/components"), (double[]) data(file, "reduction/sigma"),
-                ((Number) file.getDatasetByPath("reduction/sigma").getAttribute("retained_energy").getData())
-                        .doubleValue());
+    private static Conditioning conditioning(JsonNode manifest, CaseSpec spec, Path directory) {
+        JsonNode names = manifest.path(CONDITIONING);
+        if (!names.isArray() || names.isEmpty()) {
+            throw new UserInputException("'" + directory.resolve("manifest.json") + "' records no " + CONDITIONING
+                    + " for its conditional generator");
+        }
+        List<String> list = new ArrayList<>();
+        names.forEach(name -> list.add(name.asText()));
+        return Conditioning.parse(String.join(",", list), spec);
     }
+
 }

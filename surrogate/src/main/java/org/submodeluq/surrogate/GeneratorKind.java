@@ -10,7 +10,16 @@ public enum GeneratorKind implements Named {
     /** Independent Gaussian principal-component coefficients: the linear baseline. */
     PCA_GAUSSIAN("pca-gaussian"),
     /** A Wasserstein GAN with gradient penalty on the principal-component coefficients. */
-    WGAN_GP("wgan-gp");
+    WGAN_GP("wgan-gp"),
+    /**
+     * Conditioned on the case's inputs: the regression of the traces on them, deterministic. The best
+     * control variate a full run can be paired with; too smooth to stand for the traces' spread.
+     */
+    MEAN_MAP("mean-map"),
+    /** The mean map plus a PCA-Gaussian model of its cross-fitted residuals: conditioned, and as rough as real traces. */
+    MEAN_MAP_RESIDUAL("mean-map-residual"),
+    /** A WGAN-GP whose generator and critic both read the conditioning inputs: the seed's method, parametrized. */
+    CONDITIONAL_WGAN_GP("cwgan-gp");
 
     private final String text;
 
@@ -22,6 +31,11 @@ public enum GeneratorKind implements Named {
     @Override
     public String text() {
         return text;
+    }
+
+    /** Whether generators of this kind read the case's inputs. */
+    public boolean conditional() {
+        return this == MEAN_MAP || this == MEAN_MAP_RESIDUAL || this == CONDITIONAL_WGAN_GP;
     }
 
     /** The kind named {@code text}. */

@@ -2,9 +2,18 @@ package org.submodeluq.surrogate;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.submodeluq.core.BuildInfo;
+import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.surrogate.conditional.Conditioning;
+import org.submodeluq.surrogate.conditional.CrossFitted;
+import org.submodeluq.surrogate.conditional.MeanMapGenerator;
+import org.submodeluq.surrogate.conditional.MeanMapTraining;
 import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.data.TrainingData;
 import org.submodeluq.surrogate.gan.TrainingListener;
@@ -21,6 +30,8 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
  */
 public final class GeneratorTraining {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private GeneratorTraining() {
     }
 
@@ -33,13 +44,53 @@ public final class GeneratorTraining {
      * @param gan WGAN-GP settings (ignored by the other kinds)
      * @param metricSeed seed of the generated samples the metrics use
      * @param device where WGAN-GP trains
+     * @param conditional how the conditional kinds read the case's inputs (ignored by the others)
      */
     public record Settings(GeneratorKind kind, double energy, int components, WganGpOptions gan, long metricSeed,
-                           Device device) {
+                           Device device, Conditional conditional) {
+    }
+
+    /**
+     * Settings of the conditional kinds.
+     *
+     * @param condition the inputs to condition on, as {@code --condition} takes them; empty for the kind's
+     *     default ({@value Conditioning#ALL} for the mean maps, {@value Conditioning#LOAD} for cwgan-gp)
+     * @param mapComponents principal components of the traces the mean map gives a Gaussian process each
+     * @param residualComponents principal components of the mean map's residual model
+     * @param folds folds of the cross-fit
+     * @param threads Gaussian processes fitted at once
+     */
+    public record Conditional(String condition, int mapComponents, int residualComponents, int folds, int threads) {
+
+        /** The defaults, fitting on {@code threads} threads. */
+        public static Conditional defaults(int threads) {
+            return new Conditional("", MeanMapTraining.Settings.MAP_COMPONENTS,
+                    MeanMapTraining.Settings.RESIDUAL_COMPONENTS, MeanMapTraining.Settings.FOLDS, threads);
+        }
+
+        /** The conditioning {@code kind} gets on {@code spec}. */
+        public Conditioning conditioning(GeneratorKind kind, CaseSpec spec) {
+            String text = !condition.isBlank() ? condition
+                    : kind == GeneratorKind.CONDITIONAL_WGAN_GP ? Conditioning.LOAD : Conditioning.ALL;
+            return Conditioning.parse(text, spec);
+        }
     }
 
     /** The trained generator and its scores on the test split. */
     public record Result(BoundaryConditionGenerator generator, PcaReduction reduction, GeneratorMetrics metrics) {
+    }
+
+    /**
+     * The case of a training set whose runs' inputs are known: what a conditional generator needs.
+     *
+     * @throws UserInputException when the data is a plain dataset
+     */
+    private static CaseSpec requireRuns(TrainingData data, GeneratorKind kind) {
+        if (data.trainedCase().isEmpty() || !data.hasInputs()) {
+            throw new UserInputException("--model", kind.text() + " reads each run's inputs, and '" + data.source()
+                    + "' is a plain dataset: train it on a training set's traces (the output of generate)");
+        }
+        return data.trainedCase().get();
     }
 
     /** Trains, scores and saves into {@code directory}. */
@@ -60,6 +111,7 @@ public final class GeneratorTraining {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("energy", settings.energy());
         options.put("fixed_components", settings.components());
+        CrossFitted[] crossFitted = {null};
         BoundaryConditionGenerator generator = switch (settings.kind()) {
             case EMPIRICAL -> new EmpiricalGenerator(train);
             case PCA_GAUSSIAN -> new PcaGaussianGenerator(reduction, train.featureShape());
@@ -72,13 +124,61 @@ public final class GeneratorTraining {
                 yield new WganGpGenerator(reduction, train.featureShape(), result.widths(), result.parameters(),
                         settings.device());
             }
+            case MEAN_MAP, MEAN_MAP_RESIDUAL -> {
+                CaseSpec spec = requireRuns(data, settings.kind());
+                Conditional conditional = settings.conditional();
+                Conditioning conditioning = conditional.conditioning(settings.kind(), spec);
+                int residualComponents = settings.kind() == GeneratorKind.MEAN_MAP ? 0 : conditional.residualComponents();
+                options.put("condition", conditioning.names());
+                options.put("map_components", conditional.mapComponents());
+                options.put("residual_components", residualComponents);
+                options.put("folds", conditional.folds());
+                MeanMapTraining.Result result = MeanMapTraining.fit(data.inputs(data.splits().train()), train.rows(),
+                        data.splits().train(), spec, train.featureShape(), new MeanMapTraining.Settings(conditioning,
+                                conditional.mapComponents(), residualComponents, conditional.folds(), settings.metricSeed(),
+                                conditional.threads()), listener);
+                crossFitted[0] = result.crossFitted();
+                manifest.put("trace_error_on_test_split", MeanMapTraining.relativeError(data.test().rows(),
+                        result.generator().predict(data.inputs(data.splits().test()))));
+                yield result.generator();
+            }
+            case CONDITIONAL_WGAN_GP -> throw new UnsupportedOperationException("cwgan-gp");
         };
         manifest.put("options", options);
         GeneratorMetrics metrics = GeneratorMetrics.evaluate(generator, reduction, data.test().rows(),
                 settings.metricSeed());
         manifest.put("metrics_on_test_split", metrics.asMap());
         manifest.put("tool", "submodel-uq " + BuildInfo.version());
-        GeneratorFiles.save(directory, generator, reduction, data.trainedCase(), manifest);
+        GeneratorFiles.save(directory, generator, reduction, data.trainedCase(), manifest, crossFitted[0]);
         return new Result(generator, reduction, metrics);
+    }
+
+    /**
+     * The mean map of a trained mean-map-residual generator, saved as a mean-map generator of its own with
+     * the same cross-fitted predictions and scored on the test split: no second fit of the same map.
+     *
+     * @throws UserInputException when {@code from} holds no mean-map-residual generator
+     */
+    public static Result withoutResidual(TrainingData data, Path from, Path directory, long metricSeed) {
+        JsonNode source = GeneratorFiles.manifest(from);
+        if (!GeneratorKind.MEAN_MAP_RESIDUAL.text().equals(source.path("kind").asText())) {
+            throw new UserInputException("'" + from + "' holds a " + source.path("kind").asText() + " generator, not "
+                    + GeneratorKind.MEAN_MAP_RESIDUAL.text());
+        }
+        MeanMapGenerator meanMap = ((MeanMapGenerator) GeneratorFiles.load(from, null, Device.cpu())).withoutResidual();
+        PcaReduction reduction = GeneratorFiles.reduction(from);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        for (String key : List.of("data", "options", "trace_error_on_test_split")) {
+            manifest.put(key, MAPPER.convertValue(source.path(key), Object.class));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> options = (Map<String, Object>) manifest.get("options");
+        options.put("residual_components", 0);
+        manifest.put("derived_from", from.toString());
+        GeneratorMetrics metrics = GeneratorMetrics.evaluate(meanMap, reduction, data.test().rows(), metricSeed);
+        manifest.put("metrics_on_test_split", metrics.asMap());
+        manifest.put("tool", "submodel-uq " + BuildInfo.version());
+        GeneratorFiles.save(directory, meanMap, reduction, data.trainedCase(), manifest, GeneratorFiles.crossFitted(from));
+        return new Result(meanMap, reduction, metrics);
     }
 }

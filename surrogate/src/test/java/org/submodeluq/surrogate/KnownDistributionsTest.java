@@ -36,7 +36,7 @@ class KnownDistributionsTest {
 
     private static GeneratorTraining.Result train(TrainingData data, GeneratorKind kind, int iterations, Path dir) {
         return GeneratorTraining.train(data, new GeneratorTraining.Settings(kind, 0.999, 0, gan(Math.max(iterations, 1)), 3,
-                Device.cpu()), dir.resolve(kind.text()), TrainingListener.SILENT);
+                Device.cpu(), GeneratorTraining.Conditional.defaults(1)), dir.resolve(kind.text()), TrainingListener.SILENT);
     }
 
     @Test

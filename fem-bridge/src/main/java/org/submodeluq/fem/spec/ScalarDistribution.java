@@ -27,6 +27,11 @@ public sealed interface ScalarDistribution {
     /** Largest value a draw can take. */
     double upperBound();
 
+    /** Whether a draw can take {@code value}: inside the bounds, and above 0 for a spread log-normal. */
+    default boolean supports(double value) {
+        return value >= lowerBound() && value <= upperBound();
+    }
+
     /** The case-file text of this distribution. */
     @JsonValue
     String text();
@@ -101,6 +106,10 @@ public sealed interface ScalarDistribution {
 
         @Override public double upperBound() {
             return logStd == 0 ? median : Double.POSITIVE_INFINITY;
+        }
+
+        @Override public boolean supports(double value) {
+            return logStd == 0 ? value == median : value > 0 && value < Double.POSITIVE_INFINITY;
         }
 
         @Override public String text() {

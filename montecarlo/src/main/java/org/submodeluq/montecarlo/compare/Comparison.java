@@ -79,7 +79,7 @@ public final class Comparison {
             }
         }
         return new ComparisonReport(training.spec().name(), test.size(), exact.maxRelativeError(), rows,
-                settings.level(), settings.resamples());
+                settings.level(), settings.resamples(), List.of());
     }
 
     /** The generator's kind, followed by the file's name when two files share a kind. */

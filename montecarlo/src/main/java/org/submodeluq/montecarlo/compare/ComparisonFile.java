@@ -22,6 +22,9 @@ import org.submodeluq.montecarlo.estimate.Interval;
  * /NAME/lower, /NAME/upper   (rows, metrics)  bootstrap interval; NaN where none
  * /NAME/sizes                (rows)           samples per candidate
  * /NAME/reference_sizes      (rows)           reference runs each row compares with
+ * /per_input                 when conditional generators were compared run by run; attribute candidates
+ * /per_input/runs            (rows)
+ * /per_input/relative_rms_error, correlation, mean_bias   (rows, q)
  * </pre>
  */
 public final class ComparisonFile {
@@ -54,6 +57,19 @@ public final class ComparisonFile {
                 group.putDataset("upper", bounds(rows, false));
                 group.putDataset("sizes", rows.stream().mapToInt(ComparisonRow::candidateSize).toArray());
                 group.putDataset("reference_sizes", rows.stream().mapToInt(ComparisonRow::referenceSize).toArray());
+            }
+            if (!report.perInput().isEmpty()) {
+                List<PerInputFidelity> perInput = report.perInput();
+                WritableGroup group = file.putGroup("per_input");
+                group.putAttribute("candidates", perInput.stream().map(PerInputFidelity::candidate)
+                        .toArray(String[]::new));
+                group.putDataset("runs", perInput.stream().mapToInt(PerInputFidelity::runs).toArray());
+                group.putDataset("relative_rms_error", perInput.stream().map(PerInputFidelity::relativeRmsError)
+                        .toArray(double[][]::new));
+                group.putDataset("correlation", perInput.stream().map(PerInputFidelity::correlation)
+                        .toArray(double[][]::new));
+                group.putDataset("mean_bias", perInput.stream().map(PerInputFidelity::meanBias)
+                        .toArray(double[][]::new));
             }
         });
     }
@@ -89,9 +105,20 @@ public final class ComparisonFile {
                             intervals));
                 }
             }
+            List<PerInputFidelity> perInput = new ArrayList<>();
+            if (file.getChild("per_input") != null) {
+                String[] candidates = (String[]) file.getByPath("per_input").getAttribute("candidates").getData();
+                int[] runs = (int[]) data(file, "per_input/runs");
+                double[][] error = (double[][]) data(file, "per_input/relative_rms_error");
+                double[][] correlation = (double[][]) data(file, "per_input/correlation");
+                double[][] bias = (double[][]) data(file, "per_input/mean_bias");
+                for (int r = 0; r < candidates.length; r++) {
+                    perInput.add(new PerInputFidelity(candidates[r], runs[r], error[r], correlation[r], bias[r]));
+                }
+            }
             return new ComparisonReport((String) file.getAttribute("case_name").getData(),
                     number(file, "reference_runs").intValue(), (double[]) data(file, "exact_max_relative_error"),
-                    rows, number(file, "level").doubleValue(), number(file, "resamples").intValue());
+                    rows, number(file, "level").doubleValue(), number(file, "resamples").intValue(), perInput);
         }
     }
 

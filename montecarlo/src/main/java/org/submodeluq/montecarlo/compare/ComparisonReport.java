@@ -16,9 +16,11 @@ import org.submodeluq.montecarlo.estimate.Interval;
  * @param exactMaxRelativeError per quantity, the exact replay's worst relative error over the runs
  * @param level the bootstrap intervals' confidence level
  * @param resamples bootstrap resamples per interval
+ * @param perInput conditional generators' traces against the full runs at the same inputs, pair by pair
  */
 public record ComparisonReport(String caseName, int referenceRuns, double[] exactMaxRelativeError,
-                               List<ComparisonRow> rows, double level, int resamples) {
+                               List<ComparisonRow> rows, double level, int resamples,
+                               List<PerInputFidelity> perInput) {
 
     /** The exact replay's largest relative error that still means "the same model". */
     public static final double EXACT_TOLERANCE = 1e-8;
@@ -26,6 +28,12 @@ public record ComparisonReport(String caseName, int referenceRuns, double[] exac
     public ComparisonReport {
         exactMaxRelativeError = exactMaxRelativeError.clone();
         rows = List.copyOf(rows);
+        perInput = List.copyOf(perInput);
+    }
+
+    /** The same report with these per-input rows. */
+    public ComparisonReport withPerInput(List<PerInputFidelity> rows) {
+        return new ComparisonReport(caseName, referenceRuns, exactMaxRelativeError, this.rows, level, resamples, rows);
     }
 
     @Override
@@ -58,6 +66,12 @@ public record ComparisonReport(String caseName, int referenceRuns, double[] exac
                 out.append(text.toString().stripTrailing()).append("\n");
             }
         }
+        if (!perInput.isEmpty()) {
+            out.append("\n").append(PER_INPUT_INTRO).append("\n");
+            for (PerInputFidelity row : perInput) {
+                out.append(String.join("  ", perInputCells(row))).append("\n");
+            }
+        }
         return out.toString();
     }
 
@@ -73,7 +87,31 @@ public record ComparisonReport(String caseName, int referenceRuns, double[] exac
                 out.append("| ").append(String.join(" | ", cells(row))).append(" |\n");
             }
         }
+        if (!perInput.isEmpty()) {
+            out.append("\n**Per input**\n\n").append(PER_INPUT_INTRO).append("\n\n");
+            List<String> headings = new ArrayList<>(List.of("candidate", "runs"));
+            QuantitiesOfInterest.NAMES.forEach(name -> headings.add(name + ": rel. RMS / corr. / bias"));
+            out.append("| ").append(String.join(" | ", headings)).append(" |\n");
+            out.append("|---".repeat(headings.size())).append("|\n");
+            for (PerInputFidelity row : perInput) {
+                out.append("| ").append(String.join(" | ", perInputCells(row))).append(" |\n");
+            }
+        }
         return out.toString();
+    }
+
+    /** What the per-input rows are. */
+    private static final String PER_INPUT_INTRO = "Per input: the submodel under a conditional generator's traces "
+            + "against the full run at the same inputs, run by run (relative RMS error, correlation, mean bias). "
+            + "Runs a generator was fitted on appear only through cross-fitted predictions, from fits that left them out.";
+
+    private static String[] perInputCells(PerInputFidelity row) {
+        List<String> cells = new ArrayList<>(List.of(row.candidate(), String.valueOf(row.runs())));
+        for (int q = 0; q < row.correlation().length; q++) {
+            cells.add(String.format(Locale.ROOT, "%.3f / %.3f / %+.1f%%", row.relativeRmsError()[q],
+                    row.correlation()[q], 100 * row.meanBias()[q]));
+        }
+        return cells.toArray(new String[0]);
     }
 
     /** The rows of one quantity: noise floor, exact, then the candidates in the order given. */

@@ -28,19 +28,36 @@ import org.submodeluq.surrogate.SampleFile;
  * @param source where the data came from, for manifests and messages
  * @param trainedCase the case whose full runs made the samples: a training set's own case when they are
  *     its traces, else empty (a plain dataset says nothing of a case)
+ * @param inputs each sample's inputs (theta) when the samples are a training set's traces, else no rows
  */
-public record TrainingData(SampleMatrix all, Splits splits, String source, Optional<CaseSpec> trainedCase) {
+public record TrainingData(SampleMatrix all, Splits splits, String source, Optional<CaseSpec> trainedCase,
+                           double[][] inputs) {
 
     /** The dataset read when none is named: a training set's traces. */
     public static final String TRACES = "/traces";
 
     public TrainingData {
         trainedCase = trainedCase == null ? Optional.empty() : trainedCase;
+        inputs = inputs == null ? new double[0][] : inputs;
     }
 
     /** Samples of no known case. */
     public TrainingData(SampleMatrix all, Splits splits, String source) {
-        this(all, splits, source, Optional.empty());
+        this(all, splits, source, Optional.empty(), null);
+    }
+
+    /** Whether each sample's inputs are known, as a conditional generator needs. */
+    public boolean hasInputs() {
+        return inputs.length == all.size();
+    }
+
+    /** The inputs of the samples at {@code indices}. */
+    public double[][] inputs(long[] indices) {
+        double[][] rows = new double[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            rows[i] = inputs[(int) indices[i]];
+        }
+        return rows;
     }
 
     public SampleMatrix train() {
@@ -103,7 +120,8 @@ public record TrainingData(SampleMatrix all, Splits splits, String source, Optio
                     "splits/test"))
                     : Splits.of(rows.length, new double[] {0.7, 0.15, 0.15}, splitSeed);
             Optional<CaseSpec> trainedCase = traces ? Optional.of(CaseFiles.recordedIn(hdf, file)) : Optional.empty();
-            return new TrainingData(all, splits, file + ":" + dataset, trainedCase);
+            double[][] inputs = traces ? (double[][]) hdf.getDatasetByPath("inputs").getData() : null;
+            return new TrainingData(all, splits, file + ":" + dataset, trainedCase, inputs);
         } catch (HdfException e) {
             throw new UserInputException("cannot read '" + dataset + "' from '" + file + "': " + e.getMessage());
         }

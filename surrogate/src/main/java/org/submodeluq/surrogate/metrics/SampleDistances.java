@@ -116,7 +116,7 @@ public final class SampleDistances {
     }
 
     /** Column means. */
-    static double[] mean(double[][] rows) {
+    public static double[] mean(double[][] rows) {
         double[] mean = new double[rows[0].length];
         for (double[] row : rows) {
             for (int k = 0; k < mean.length; k++) {

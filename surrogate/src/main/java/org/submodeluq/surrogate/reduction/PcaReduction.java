@@ -1,5 +1,8 @@
 package org.submodeluq.surrogate.reduction;
 
+import java.util.Arrays;
+import io.jhdf.api.Group;
+import io.jhdf.api.WritableGroup;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -79,10 +82,38 @@ public final class PcaReduction {
         for (int j = 0; j < d; j++) {
             scale[j] = largest > 0 ? Math.max(std[j], SCALE_FLOOR * largest) : 1;
         }
+        return fit(train.rows(), mean, scale, energy, fixedCount);
+    }
+
+    /**
+     * Fits the leading {@code count} components of samples as they are, without standardisation: for
+     * residuals, whose size relative to each other is the information (a feature that is everywhere
+     * tiny must stay tiny).
+     */
+    public static PcaReduction fitUnscaled(double[][] rows, int count) {
+        if (rows.length < 2) {
+            throw new UserInputException("PCA needs at least 2 samples, not " + rows.length);
+        }
+        UserInputException.require(count > 0, "components", count, "a count > 0");
+        int d = rows[0].length;
+        double[] mean = new double[d];
+        for (double[] row : rows) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j] / rows.length;
+            }
+        }
+        double[] scale = new double[d];
+        Arrays.fill(scale, 1);
+        return fit(rows, mean, scale, 1, count);
+    }
+
+    private static PcaReduction fit(double[][] rows, double[] mean, double[] scale, double energy, int fixedCount) {
+        int n = rows.length;
+        int d = mean.length;
         DMatrixRMaj standardised = new DMatrixRMaj(n, d);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                standardised.unsafe_set(i, j, (train.rows()[i][j] - mean[j]) / scale[j]);
+                standardised.unsafe_set(i, j, (rows[i][j] - mean[j]) / scale[j]);
             }
         }
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
@@ -199,5 +230,22 @@ public final class PcaReduction {
     /** Standard deviation of the training coefficients along each kept component. */
     public double[] sigma() {
         return sigma.clone();
+    }
+
+    /** Writes the reduction into {@code group}: mean, scale, components, sigma (attribute retained_energy). */
+    public void write(WritableGroup group) {
+        group.putDataset("mean", mean);
+        group.putDataset("scale", scale);
+        group.putDataset("components", components);
+        group.putDataset("sigma", sigma).putAttribute("retained_energy", retainedEnergy);
+    }
+
+    /** The reduction {@link #write} wrote into {@code group}. */
+    public static PcaReduction read(Group group) {
+        return new PcaReduction((double[]) group.getDatasetByPath("mean").getData(),
+                (double[]) group.getDatasetByPath("scale").getData(),
+                (double[][]) group.getDatasetByPath("components").getData(),
+                (double[]) group.getDatasetByPath("sigma").getData(),
+                ((Number) group.getDatasetByPath("sigma").getAttribute("retained_energy").getData()).doubleValue());
     }
 }
