@@ -64,7 +64,7 @@ public class ZoneStudy {
             Path model = work.resolve("pca-" + xMin);
             GeneratorTraining.Result pca = GeneratorTraining.train(TrainingData.read(training, TrainingData.TRACES, 1),
                     new GeneratorTraining.Settings(GeneratorKind.PCA_GAUSSIAN, PcaReduction.DEFAULT_ENERGY, 0, WganGpOptions.defaults(), 1,
-                            Device.cpu()), model, TrainingListener.SILENT);
+                            Device.cpu(), GeneratorTraining.Conditional.defaults(1)), model, TrainingListener.SILENT);
 
             Path out = work.resolve("mc-" + xMin + ".h5");
             MonteCarloResult result = new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), pca.generator()),

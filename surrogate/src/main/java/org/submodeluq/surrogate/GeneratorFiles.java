@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
 import io.jhdf.api.Group;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
@@ -22,7 +23,9 @@ import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.surrogate.conditional.ConditionalGanGenerator;
 import org.submodeluq.surrogate.conditional.ConditionalGenerator;
+import org.submodeluq.surrogate.conditional.InputFeatures;
 import org.submodeluq.surrogate.conditional.Conditioning;
 import org.submodeluq.surrogate.conditional.CrossFitted;
 import org.submodeluq.surrogate.conditional.LoadStructure;
@@ -43,7 +46,11 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
  * /reduction/components (k, d)             principal directions
  * /reduction/sigma (k,)                    coefficient standard deviations; attribute retained_energy
  * /empirical/samples (n, d)                empirical only
- * /generator/p0, p1, ...                   wgan-gp only: weights and biases layer by layer; attribute widths
+ * /generator/p0, p1, ...                   the GANs: weights and biases layer by layer; attributes widths and
+ *                                          condition_width (m, the generator's trailing condition inputs; 0 when
+ *                                          absent, as in files saved before it existed)
+ * /conditional_reduction/, /features/      cwgan-gp: the components of the unit-amplitude traces its network draws
+ *                                          coefficients of, laid out as /reduction; its standardised condition inputs
  * attribute load_structure (3,)            conditional kinds: amplitude factored out, duration convolved (1 or 0),
  *                                          reference duration (NaN when not convolved): {@link LoadStructure#toArray()}
  * /mean_map/features/positions, mean, spread      mean-map kinds: the standardised inputs the map reads
@@ -114,11 +121,12 @@ public final class GeneratorFiles {
             if (generator instanceof EmpiricalGenerator empirical) {
                 file.putGroup("empirical").putDataset("samples", empirical.train().rows());
             } else if (generator instanceof WganGpGenerator gan) {
-                WritableGroup network = file.putGroup("generator");
-                network.putAttribute("widths", gan.widths());
-                for (int p = 0; p < gan.parameters().size(); p++) {
-                    network.putDataset("p" + p, gan.parameters().get(p));
-                }
+                writeNetwork(file.putGroup("generator"), gan);
+            } else if (generator instanceof ConditionalGanGenerator conditional) {
+                file.putAttribute(LOAD_STRUCTURE, conditional.structure().toArray());
+                conditional.features().write(file, "features");
+                conditional.reduction().write(file.putGroup("conditional_reduction"));
+                writeNetwork(file.putGroup("generator"), conditional.network());
             } else if (generator instanceof MeanMapGenerator meanMap) {
                 file.putAttribute(LOAD_STRUCTURE, meanMap.structure().toArray());
                 meanMap.map().write(file.putGroup("mean_map"));
@@ -226,15 +234,7 @@ public final class GeneratorFiles {
                 case EMPIRICAL -> new EmpiricalGenerator(new SampleMatrix((double[][]) data(file, "empirical/samples"),
                         shape));
                 case PCA_GAUSSIAN -> new PcaGaussianGenerator(reduction, shape);
-                case WGAN_GP -> {
-                    Group network = (Group) file.getByPath("generator");
-                    List<double[]> parameters = new ArrayList<>();
-                    for (int p = 0; network.getChild("p" + p) != null; p++) {
-                        parameters.add((double[]) data(file, "generator/p" + p));
-                    }
-                    yield new WganGpGenerator(reduction, shape, (int[]) network.getAttribute("widths").getData(),
-                            parameters, device);
-                }
+                case WGAN_GP -> readNetwork((Group) file.getByPath("generator"), reduction, shape, device);
                 case MEAN_MAP, MEAN_MAP_RESIDUAL -> {
                     CaseSpec spec = trainedCase(directory).orElseThrow(() -> new UserInputException("'" + directory
                             + "': a " + kind.text() + " generator's manifest must record its case"));
@@ -243,7 +243,15 @@ public final class GeneratorFiles {
                             LOAD_STRUCTURE).getData(), spec), MeanMap.read((Group) file.getByPath("mean_map")), kind == GeneratorKind.MEAN_MAP
                             ? null : PcaReduction.read((Group) file.getByPath("residual")), shape);
                 }
-                case CONDITIONAL_WGAN_GP -> throw new UnsupportedOperationException("cwgan-gp");
+                case CONDITIONAL_WGAN_GP -> {
+                    CaseSpec spec = trainedCase(directory).orElseThrow(() -> new UserInputException("'" + directory
+                            + "': a " + kind.text() + " generator's manifest must record its case"));
+                    PcaReduction own = PcaReduction.read((Group) file.getByPath("conditional_reduction"));
+                    yield new ConditionalGanGenerator(conditioning(manifest, spec, directory), spec,
+                            LoadStructure.fromArray((double[]) file.getAttribute(LOAD_STRUCTURE).getData(), spec),
+                            InputFeatures.read(file, "features"), own,
+                            readNetwork((Group) file.getByPath("generator"), own, shape, device));
+                }
             };
         }
     }
@@ -271,6 +279,25 @@ public final class GeneratorFiles {
             return new CrossFitted((long[]) data(file, "cross_fitted/runs"), (int[]) data(file, "cross_fitted/folds"),
                     (double[][]) data(file, "cross_fitted/predictions"));
         }
+    }
+
+    private static void writeNetwork(WritableGroup group, WganGpGenerator network) {
+        group.putAttribute("widths", network.widths());
+        group.putAttribute("condition_width", network.conditionWidth());
+        for (int p = 0; p < network.parameters().size(); p++) {
+            group.putDataset("p" + p, network.parameters().get(p));
+        }
+    }
+
+    /** The network {@link #writeNetwork} wrote; a file saved before conditions existed has condition width 0. */
+    private static WganGpGenerator readNetwork(Group group, PcaReduction reduction, int[] shape, Device device) {
+        List<double[]> parameters = new ArrayList<>();
+        for (int p = 0; group.getChild("p" + p) != null; p++) {
+            parameters.add((double[]) group.getDatasetByPath("p" + p).getData());
+        }
+        Attribute conditionWidth = group.getAttribute("condition_width");
+        return new WganGpGenerator(reduction, shape, (int[]) group.getAttribute("widths").getData(),
+                conditionWidth == null ? 0 : ((Number) conditionWidth.getData()).intValue(), parameters, device);
     }
 
     private static Object data(HdfFile file, String path) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.submodeluq.core.BuildInfo;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
+import org.submodeluq.surrogate.conditional.ConditionalGanTraining;
 import org.submodeluq.surrogate.conditional.Conditioning;
 import org.submodeluq.surrogate.conditional.CrossFitted;
 import org.submodeluq.surrogate.conditional.MeanMapGenerator;
@@ -81,6 +82,18 @@ public final class GeneratorTraining {
     }
 
     /**
+     * Checks what training would refuse only after reading the data, before any work: a conditional
+     * kind needs a training set's runs and inputs its case has.
+     *
+     * @throws UserInputException naming the setting that does not fit the data
+     */
+    public static void check(TrainingData data, Settings settings) {
+        if (settings.kind().conditional()) {
+            settings.conditional().conditioning(settings.kind(), requireRuns(data, settings.kind()));
+        }
+    }
+
+    /**
      * The case of a training set whose runs' inputs are known: what a conditional generator needs.
      *
      * @throws UserInputException when the data is a plain dataset
@@ -95,6 +108,7 @@ public final class GeneratorTraining {
 
     /** Trains, scores and saves into {@code directory}. */
     public static Result train(TrainingData data, Settings settings, Path directory, TrainingListener listener) {
+        check(data, settings);
         SampleMatrix train = data.train();
         PcaReduction reduction = PcaReduction.fit(train, settings.energy(), settings.components());
         listener.note(String.format("PCA: %d components hold %.4f of the standardised variance of %d training samples",
@@ -121,8 +135,8 @@ public final class GeneratorTraining {
                         reduction.encode(data.validation().rows()), directory, settings.device(), listener).train();
                 manifest.put("training", Map.of("best_iteration", result.bestIteration(),
                         "best_validation_energy_distance", result.validationEnergy(), "log", "training-log.csv"));
-                yield new WganGpGenerator(reduction, train.featureShape(), result.widths(), result.parameters(),
-                        settings.device());
+                yield new WganGpGenerator(reduction, train.featureShape(), result.widths(), result.conditionWidth(),
+                        result.parameters(), settings.device());
             }
             case MEAN_MAP, MEAN_MAP_RESIDUAL -> {
                 CaseSpec spec = requireRuns(data, settings.kind());
@@ -142,7 +156,20 @@ public final class GeneratorTraining {
                         result.generator().predict(data.inputs(data.splits().test()))));
                 yield result.generator();
             }
-            case CONDITIONAL_WGAN_GP -> throw new UnsupportedOperationException("cwgan-gp");
+            case CONDITIONAL_WGAN_GP -> {
+                CaseSpec spec = requireRuns(data, settings.kind());
+                Conditioning conditioning = settings.conditional().conditioning(settings.kind(), spec);
+                options.put("condition", conditioning.names());
+                options.putAll(settings.gan().asMap());
+                ConditionalGanTraining.Result result = ConditionalGanTraining.fit(conditioning, spec,
+                        data.inputs(data.splits().train()), train, data.inputs(data.splits().validation()),
+                        data.validation(), settings.energy(), settings.components(), settings.gan(), directory,
+                        settings.device(), listener);
+                manifest.put("training", Map.of("best_iteration", result.training().bestIteration(),
+                        "best_validation_energy_distance", result.training().validationEnergy(), "log",
+                        "training-log.csv"));
+                yield result.generator();
+            }
         };
         manifest.put("options", options);
         GeneratorMetrics metrics = GeneratorMetrics.evaluate(generator, reduction, data.test().rows(),

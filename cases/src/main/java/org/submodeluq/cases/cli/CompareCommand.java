@@ -6,7 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.submodeluq.montecarlo.compare.PerInputComparison;
+import org.submodeluq.surrogate.BoundaryConditionGenerator;
+import org.submodeluq.surrogate.GeneratorFiles;
+import org.submodeluq.surrogate.GeneratorKind;
+import org.submodeluq.surrogate.conditional.ConditionalGenerator;
+import org.submodeluq.surrogate.conditional.CrossFitted;
 import java.util.concurrent.Callable;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.montecarlo.compare.Comparison;
@@ -36,6 +45,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--mc", paramLabel = "FILE", description = "Monte Carlo file made by mc; repeatable.")
     private List<Path> monteCarlo = new ArrayList<>();
 
+    @Option(names = "--generator", paramLabel = "DIR",
+            description = "Conditional generator (made by train) to compare run by run with the test split at the same "
+                    + "inputs, and a mean map's cross-fitted predictions with its fitting runs; repeatable.")
+    private List<Path> generators = new ArrayList<>();
+
+    @Mixin
+    private DeviceOption device;
+
     @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "500",
             description = "Bootstrap resamples per metric interval; 0 for none (default: ${DEFAULT-VALUE}).")
     private int resamples;
@@ -63,6 +80,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> inputs = new ArrayList<>(monteCarlo);
+        inputs.addAll(generators);
         inputs.add(reference);
         Path target = out.file(ComparisonFile.FORMAT, inputs);
         Path table = OutputOption.checkedText("--markdown", markdown, inputs, "a comparison table",
@@ -77,13 +95,29 @@ final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        Consumer<String> progress = line -> {
+            if (!quiet.on()) {
+                err.println("compare: " + line);
+                err.flush();
+            }
+        };
+        Map<String, BoundaryConditionGenerator> loaded = new LinkedHashMap<>();
+        Map<String, CrossFitted> crossFitted = new LinkedHashMap<>();
+        for (Path directory : generators) {
+            BoundaryConditionGenerator generator = GeneratorFiles.load(directory, null, device.resolve());
+            if (!(generator instanceof ConditionalGenerator)) {
+                throw new UserInputException("--generator", "'" + directory + "' is " + generator.kind().text()
+                        + ", which reads no inputs: only conditional generators compare run by run");
+            }
+            String name = generator.kind().text() + " (" + directory.getFileName() + ")";
+            loaded.put(name, generator);
+            if (generator.kind() == GeneratorKind.MEAN_MAP || generator.kind() == GeneratorKind.MEAN_MAP_RESIDUAL) {
+                crossFitted.put(name, GeneratorFiles.crossFitted(directory));
+            }
+        }
         ComparisonReport report = Comparison.run(reference, monteCarlo,
-                new Comparison.Settings(resamples, level, seed.value(), parallel), line -> {
-                    if (!quiet.on()) {
-                        err.println("compare: " + line);
-                        err.flush();
-                    }
-                });
+                new Comparison.Settings(resamples, level, seed.value(), parallel), progress)
+                .withPerInput(PerInputComparison.run(reference, loaded, crossFitted, seed.value(), parallel, progress));
         ComparisonFile.write(target, report);
         try {
             Files.writeString(table, report.markdown());

@@ -103,6 +103,9 @@ final class MonteCarloCommand implements Callable<Integer> {
     private DeviceOption device;
 
     @Mixin
+    private GivenOption given;
+
+    @Mixin
     private OutputOption out;
 
     @Mixin
@@ -125,9 +128,10 @@ final class MonteCarloCommand implements Callable<Integer> {
         CaseSpec spec = campaignCase.spec();
         DjlRuntime.configure(1);
         Device where = device.resolve();
-        BoundaryConditionGenerator generator = GeneratorFiles.load(generatorDirectory, null, where);
+        BoundaryConditionGenerator generator = given.feed(GeneratorFiles.load(generatorDirectory, null, where), spec,
+                generatorDirectory);
         SubmodelSampler sampler = new SubmodelSampler(new Submodel(spec), generator);
-        GeneratorLabel label = new GeneratorLabel(generator.kind().text(),
+        GeneratorLabel label = new GeneratorLabel(generator.kind().text() + given.suffix(),
                 GeneratorFiles.manifest(generatorDirectory).toString(), where.toString());
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet.on());
         progress.note(samples + " samples of case " + spec.name() + campaignCase.origin() + " from the " + label.name()

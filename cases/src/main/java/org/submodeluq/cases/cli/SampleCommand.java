@@ -11,6 +11,7 @@ import org.submodeluq.surrogate.BoundaryConditionGenerator;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.SampleFile;
+import org.submodeluq.surrogate.conditional.ConditionalGenerator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,9 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     private DeviceOption device;
 
+    @Mixin
+    private GivenOption given;
+
     @Override
     public Integer call() {
         Path target = out.file(SampleFile.FORMAT, List.of(model));
@@ -48,7 +52,9 @@ final class SampleCommand implements Callable<Integer> {
         }
         DjlRuntime.configure(1);
         PrintWriter stdout = command.commandLine().getOut();
-        BoundaryConditionGenerator generator = GeneratorFiles.load(model, null, device.resolve());
+        BoundaryConditionGenerator loaded = GeneratorFiles.load(model, null, device.resolve());
+        BoundaryConditionGenerator generator = given.feed(loaded, loaded instanceof ConditionalGenerator conditional
+                ? conditional.trainedCase() : null, model);
         long values = (long) n * Arrays.stream(generator.featureShape()).asLongStream().reduce(1, (a, b) -> a * b);
         if (8 * values > Runtime.getRuntime().maxMemory() / 3) {
             throw new UserInputException("--n " + n + " samples of shape " + Arrays.toString(generator.featureShape())
@@ -61,6 +67,7 @@ final class SampleCommand implements Callable<Integer> {
         attributes.put("generator_kind", generator.kind().text());
         attributes.put("generator_directory", model.toAbsolutePath().toString());
         attributes.put("seed", seed.value());
+        attributes.put("given", given.text());
         SampleFile.write(target, samples, generator.featureShape(), attributes);
         stdout.printf("wrote %s: %d samples of shape %s from %s (%s), in %.2f s%n", target, n,
                 Arrays.toString(generator.featureShape()), model, generator.kind().text(),

@@ -11,6 +11,7 @@ import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
+import org.submodeluq.surrogate.conditional.MeanMapTraining;
 import org.submodeluq.surrogate.data.TrainingData;
 import org.submodeluq.surrogate.gan.WganGpOptions;
 import org.submodeluq.surrogate.reduction.PcaReduction;
@@ -39,7 +40,8 @@ final class TrainCommand implements Callable<Integer> {
     private String dataset;
 
     @Option(names = "--model", paramLabel = "KIND", required = true,
-            description = "empirical, pca-gaussian or wgan-gp.")
+            description = "empirical, pca-gaussian, wgan-gp, or conditioned on the case's inputs: mean-map, "
+                    + "mean-map-residual, cwgan-gp.")
     private GeneratorKind kind;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Model directory to write.")
@@ -55,6 +57,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--components", paramLabel = "K", defaultValue = "0",
             description = "Keep exactly K principal components instead (default: by energy).")
     private int components;
+
+    @Option(names = "--condition", paramLabel = "INPUTS",
+            description = "Conditional kinds: the inputs to condition on, a list of the case's input names (amplitude,"
+                    + "duration,centre,xi_1,...), 'load' (the first three) or 'all' (default: all for the mean maps, "
+                    + "load for cwgan-gp).")
+    private String condition;
+
+    @Option(names = "--map-components", paramLabel = "K", defaultValue = "" + MeanMapTraining.Settings.MAP_COMPONENTS,
+            description = "Mean maps: principal components of the traces given a Gaussian process each "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int mapComponents;
+
+    @Option(names = "--residual-components", paramLabel = "K",
+            defaultValue = "" + MeanMapTraining.Settings.RESIDUAL_COMPONENTS,
+            description = "mean-map-residual: principal components of the residual model (default: ${DEFAULT-VALUE}).")
+    private int residualComponents;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "" + MeanMapTraining.Settings.FOLDS,
+            description = "Mean maps: folds of the cross-fitted predictions stored with the model "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int folds;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + WganGpOptions.ITERATIONS,
             description = "WGAN-GP generator updates (default: ${DEFAULT-VALUE}).")
@@ -84,10 +107,10 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private DeviceOption device;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
-            description = "libtorch intra-op threads; more than one can stall on small shared machines "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int threads;
+    @Option(names = "--threads", paramLabel = "T",
+            description = "GANs: libtorch intra-op threads, 1 by default (more can stall on small shared machines); "
+                    + "mean maps: Gaussian processes fitted at once, every core by default.")
+    private Integer threads;
 
     @Mixin
     private QuietOption quiet;
@@ -96,30 +119,48 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Contradictions.refuseTogether(command, "--components", "--energy", "both choose how many principal "
                 + "components to keep");
+        boolean gan = kind == GeneratorKind.WGAN_GP || kind == GeneratorKind.CONDITIONAL_WGAN_GP;
+        boolean meanMap = kind == GeneratorKind.MEAN_MAP || kind == GeneratorKind.MEAN_MAP_RESIDUAL;
         Contradictions.refuseIgnored(command, List.of("--iterations", "--generator-hidden", "--critic-hidden",
-                "--ema-decay", "--final-lr"), kind != GeneratorKind.WGAN_GP, "it applies to wgan-gp only, and --model "
-                + "is " + kind.text());
+                "--ema-decay", "--final-lr"), !gan, "it applies to wgan-gp and cwgan-gp only, and --model is "
+                + kind.text());
+        Contradictions.refuseIgnored(command, List.of("--condition"), !kind.conditional(), "it applies to the "
+                + "conditional kinds (mean-map, mean-map-residual, cwgan-gp), and --model is " + kind.text());
+        Contradictions.refuseIgnored(command, List.of("--map-components", "--folds"), !meanMap, "it applies to the "
+                + "mean maps only, and --model is " + kind.text());
+        Contradictions.refuseIgnored(command, List.of("--residual-components"), kind != GeneratorKind.MEAN_MAP_RESIDUAL,
+                "it applies to mean-map-residual only, and --model is " + kind.text());
+        UserInputException.require(mapComponents >= 1, "--map-components", mapComponents, "at least 1");
+        UserInputException.require(residualComponents >= 1, "--residual-components", residualComponents, "at least 1");
+        UserInputException.require(folds >= 2, "--folds", folds, "at least 2");
+        UserInputException.require(threads == null || threads >= 1, "--threads", threads, "at least 1");
         Path directory = OutputOption.checkedDirectory("--out", out, "manifest.json");
         if (!force && Files.exists(directory.resolve("manifest.json"))) {
             throw new UserInputException("--out", "'" + directory + "' holds a trained generator; --force replaces it, or "
                     + "name another --out");
         }
         OutputOption.checkedText("--out", directory.resolve(GeneratorFiles.MODEL_FILE), List.of(data));
-        DjlRuntime.configure(threads);
+        DjlRuntime.configure(threads == null || meanMap ? 1 : threads);
         PrintWriter stdout = command.commandLine().getOut();
         // the other kinds refuse the WGAN-GP options above, so the defaults stand for them
-        WganGpOptions gan = kind != GeneratorKind.WGAN_GP ? WganGpOptions.defaults() : WganGpOptions.defaults()
+        WganGpOptions ganOptions = !gan ? WganGpOptions.defaults() : WganGpOptions.defaults()
                 .withIterations(iterations).withGeneratorHidden(generatorHidden).withCriticHidden(criticHidden)
                 .withEmaDecay(emaDecay).withFinalLearningRate(finalLearningRate).withSeed(seed.value());
         TrainingData trainingData = TrainingData.read(data, dataset, seed.value());
+        GeneratorTraining.Conditional conditional = new GeneratorTraining.Conditional(condition == null ? "" : condition,
+                mapComponents, residualComponents, folds, threads != null ? threads
+                : Runtime.getRuntime().availableProcessors());
+        GeneratorTraining.Settings settings = new GeneratorTraining.Settings(kind, energy, components, ganOptions,
+                seed.value(), device.resolve(), conditional);
+        GeneratorTraining.check(trainingData, settings);
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "train " + kind.text(), "iterations",
                 quiet.on());
         progress.note(trainingData.all().size() + " samples of " + trainingData.all().features() + " features from "
                 + trainingData.source() + " (train " + trainingData.splits().train().length + ", validation "
                 + trainingData.splits().validation().length + ", test " + trainingData.splits().test().length + ")");
         long start = System.nanoTime();
-        GeneratorTraining.Result result = GeneratorTraining.train(trainingData, new GeneratorTraining.Settings(kind,
-                energy, components, gan, seed.value(), device.resolve()), directory, progress.asTraining());
+        GeneratorTraining.Result result = GeneratorTraining.train(trainingData, settings, directory,
+                progress.asTraining());
         stdout.printf("wrote %s (%s, %d components, %.1f s); metrics on the test split (%d samples):%n", directory,
                 kind.text(), result.reduction().components(), (System.nanoTime() - start) * 1e-9,
                 trainingData.splits().test().length);

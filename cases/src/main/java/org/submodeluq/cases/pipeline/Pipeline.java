@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,11 +34,13 @@ import org.submodeluq.montecarlo.CampaignSettings;
 import org.submodeluq.montecarlo.compare.Comparison;
 import org.submodeluq.montecarlo.compare.ComparisonFile;
 import org.submodeluq.montecarlo.compare.ComparisonReport;
+import org.submodeluq.montecarlo.compare.PerInputComparison;
 import org.submodeluq.montecarlo.GeneratorLabel;
 import org.submodeluq.montecarlo.MonteCarloCampaign;
 import org.submodeluq.montecarlo.SubmodelSampler;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
+import org.submodeluq.surrogate.conditional.CrossFitted;
 import org.submodeluq.surrogate.data.TrainingData;
 import org.submodeluq.surrogate.gan.WganGpOptions;
 import org.submodeluq.surrogate.GeneratorFiles;
@@ -100,15 +104,23 @@ public final class Pipeline {
 
         List<Path> campaigns = new ArrayList<>();
         List<String> campaignKeys = new ArrayList<>();
+        Map<GeneratorKind, String> trainKeys = new EnumMap<>(GeneratorKind.class);
         for (GeneratorKind kind : RunLayout.GENERATORS) {
             String name = kind.text().replace('-', '_');
             GeneratorTraining.Settings settings = trainingSettings(kind);
-            String trainKey = RunState.key("train", generateKey, describe(settings));
-            StageProgress trainProgress = display.stage("train " + kind.text(), "iterations");
-            stage("train_" + name, trainKey, List.of(layout.generator(kind),
-                    layout.generator(kind).resolve("manifest.json"),
-                    layout.generator(kind).resolve(GeneratorFiles.MODEL_FILE)), trainProgress, 1,
-                    progress -> train(settings, layout.generator(kind), progress));
+            boolean derived = kind == GeneratorKind.MEAN_MAP;
+            String trainKey = derived ? RunState.key("train", trainKeys.get(GeneratorKind.MEAN_MAP_RESIDUAL),
+                    "without residual") : RunState.key("train", generateKey, describe(settings));
+            trainKeys.put(kind, trainKey);
+            StageProgress trainProgress = display.stage("train " + kind.text(), derived ? "models" : "iterations");
+            List<Path> trained = List.of(layout.generator(kind), layout.generator(kind).resolve("manifest.json"),
+                    layout.generator(kind).resolve(GeneratorFiles.MODEL_FILE));
+            if (derived) {
+                stage("train_" + name, trainKey, trained, trainProgress, 1, progress -> withoutResidual(progress));
+            } else {
+                stage("train_" + name, trainKey, trained, trainProgress, kind == GeneratorKind.MEAN_MAP_RESIDUAL
+                        ? options.threads() : 1, progress -> train(settings, layout.generator(kind), progress));
+            }
 
             CampaignSettings monteCarlo = CampaignSettings.of(options.mcSamples(), options.seed(), options.threads());
             String mcKey = RunState.key("mc", trainKey, String.valueOf(options.mcSamples()),
@@ -246,7 +258,8 @@ public final class Pipeline {
         WganGpOptions gan = kind == GeneratorKind.WGAN_GP
                 ? WganGpOptions.defaults().withIterations(options.ganIterations()).withSeed(options.seed())
                 : WganGpOptions.defaults();
-        return new GeneratorTraining.Settings(kind, PcaReduction.DEFAULT_ENERGY, 0, gan, options.seed(), Device.cpu());
+        return new GeneratorTraining.Settings(kind, PcaReduction.DEFAULT_ENERGY, 0, gan, options.seed(), Device.cpu(),
+                GeneratorTraining.Conditional.defaults(options.threads()));
     }
 
     private String train(GeneratorTraining.Settings settings, Path directory, StageProgress progress) {
@@ -255,6 +268,14 @@ public final class Pipeline {
                 + " validation runs of " + data.all().features() + " trace values");
         GeneratorTraining.Result result = GeneratorTraining.train(data, settings, directory, progress.asTraining());
         return settings.kind().text() + " with " + result.reduction().components() + " principal components";
+    }
+
+    private String withoutResidual(StageProgress progress) {
+        TrainingData data = TrainingData.read(layout.trainingSet(), TrainingData.TRACES, options.seed());
+        GeneratorTraining.withoutResidual(data, layout.generator(GeneratorKind.MEAN_MAP_RESIDUAL),
+                layout.generator(GeneratorKind.MEAN_MAP), options.seed());
+        progress.note("the mean map of " + GeneratorKind.MEAN_MAP_RESIDUAL.text() + ", without its residual");
+        return "the mean map of " + GeneratorKind.MEAN_MAP_RESIDUAL.text();
     }
 
     private String monteCarlo(ZonedMesh zoned, GeneratorKind kind, CampaignSettings settings, StageProgress progress) {
@@ -268,8 +289,20 @@ public final class Pipeline {
     }
 
     private String compare(List<Path> campaigns, StageProgress progress) {
+        Map<String, BoundaryConditionGenerator> generators = new LinkedHashMap<>();
+        Map<String, CrossFitted> crossFitted = new LinkedHashMap<>();
+        for (GeneratorKind kind : RunLayout.GENERATORS) {
+            if (kind.conditional()) {
+                generators.put(kind.text(), GeneratorFiles.load(layout.generator(kind), null, Device.cpu()));
+            }
+            if (kind == GeneratorKind.MEAN_MAP) {
+                crossFitted.put(kind.text(), GeneratorFiles.crossFitted(layout.generator(kind)));
+            }
+        }
         ComparisonReport report = Comparison.run(layout.trainingSet(), campaigns,
-                new Comparison.Settings(options.bootstrap(), LEVEL, options.seed(), options.threads()), progress::note);
+                new Comparison.Settings(options.bootstrap(), LEVEL, options.seed(), options.threads()), progress::note)
+                .withPerInput(PerInputComparison.run(layout.trainingSet(), generators, crossFitted, options.seed(),
+                        options.threads(), progress::note));
         ComparisonFile.write(layout.comparison(), report);
         try {
             Files.writeString(layout.comparisonMarkdown(), report.markdown());

@@ -10,7 +10,8 @@ import org.submodeluq.surrogate.GeneratorKind;
  * <pre>
  * stages.h5                       stage keys, timings and options (RunState)
  * training.h5                     the full runs (generate)
- * generators/KIND/                a trained generator (train), KIND = pca-gaussian or wgan-gp
+ * generators/KIND/                a trained generator (train), KIND = pca-gaussian, wgan-gp, mean-map-residual,
+ *                                 mean-map (the former's map alone) or cwgan-gp
  * mc/KIND.h5                      its Monte Carlo campaign (mc)
  * comparison.h5, comparison.md    every campaign and the exact replay against the test split (compare)
  * report/index.html, report.md    the report and its PNG figures
@@ -18,8 +19,9 @@ import org.submodeluq.surrogate.GeneratorKind;
  */
 public record RunLayout(Path directory) {
 
-    /** The generators a run trains, in report order. */
-    public static final List<GeneratorKind> GENERATORS = List.of(GeneratorKind.PCA_GAUSSIAN, GeneratorKind.WGAN_GP);
+    /** The generators a run trains, in report order; mean-map comes after mean-map-residual, whose map it reuses. */
+    public static final List<GeneratorKind> GENERATORS = List.of(GeneratorKind.PCA_GAUSSIAN, GeneratorKind.WGAN_GP,
+            GeneratorKind.MEAN_MAP_RESIDUAL, GeneratorKind.MEAN_MAP, GeneratorKind.CONDITIONAL_WGAN_GP);
 
     /** The stage record file. */
     public Path state() {

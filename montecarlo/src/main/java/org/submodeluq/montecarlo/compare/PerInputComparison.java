@@ -14,8 +14,8 @@ import org.submodeluq.surrogate.conditional.CrossFitted;
 
 /**
  * The per-input rows of a comparison: each conditional generator at the inputs of the reference's test
- * runs (one draw per run, from its keyed stream), and each mean map's cross-fitted predictions of the
- * runs it was fitted on. Unconditional generators have no per-input fidelity and are skipped.
+ * runs (one draw per run, from its keyed stream), and the cross-fitted predictions a mean map keeps of the
+ * runs it was fitted on (its map alone, without a residual). Unconditional generators have no per-input fidelity and are skipped.
  */
 public final class PerInputComparison {
 
@@ -47,7 +47,7 @@ public final class PerInputComparison {
             if (pairs != null) {
                 progress.accept(entry.getKey() + ": cross-fitted predictions of its " + pairs.runs().length
                         + " fitting runs");
-                rows.add(PerInputFidelity.of(entry.getKey() + ", cross-fitted (train split)", submodel,
+                rows.add(PerInputFidelity.of(entry.getKey() + ": its mean map, cross-fitted (train split)", submodel,
                         pairs.predictions(), quantities(runs(training, pairs.runs())), threads));
             }
         }

@@ -42,15 +42,25 @@ public record InputFeatures(int[] positions, double[] mean, double[] spread) {
         return features;
     }
 
-    /** Writes the standardisation into {@code group}. */
-    public void write(WritableGroup group) {
-        group.putDataset("positions", positions);
-        group.putDataset("mean", mean);
-        group.putDataset("spread", spread);
+    /**
+     * Writes the standardisation into a group {@code name} of {@code parent}: datasets positions, mean and
+     * spread; no group when no input is read (jhdf cannot write empty datasets).
+     */
+    public void write(WritableGroup parent, String name) {
+        if (positions.length > 0) {
+            WritableGroup group = parent.putGroup(name);
+            group.putDataset("positions", positions);
+            group.putDataset("mean", mean);
+            group.putDataset("spread", spread);
+        }
     }
 
-    /** The standardisation {@link #write} wrote. */
-    public static InputFeatures read(Group group) {
+    /** The standardisation {@link #write} wrote into {@code parent}. */
+    public static InputFeatures read(Group parent, String name) {
+        if (parent.getChild(name) == null) {
+            return new InputFeatures(new int[0], new double[0], new double[0]);
+        }
+        Group group = (Group) parent.getChild(name);
         return new InputFeatures((int[]) group.getDatasetByPath("positions").getData(),
                 (double[]) group.getDatasetByPath("mean").getData(),
                 (double[]) group.getDatasetByPath("spread").getData());

@@ -112,10 +112,12 @@ public final class MeanMap {
 
     /** Writes the map into {@code group}; {@link #read} restores it bit for bit. */
     public void write(WritableGroup group) {
-        features.write(group.putGroup("features"));
+        features.write(group, "features");
         WritableGroup trend = group.putGroup("ridge");
         trend.putDataset("intercept", ridge.intercept());
-        trend.putDataset("coefficients", ridge.coefficients());
+        if (ridge.coefficients().length > 0) {
+            trend.putDataset("coefficients", ridge.coefficients());
+        }
         trend.putAttribute("alpha", ridge.alpha());
         if (reduction != null) {
             reduction.write(group.putGroup("residual_pca"));
@@ -132,10 +134,12 @@ public final class MeanMap {
 
     /** The map {@link #write} wrote into {@code group}. */
     public static MeanMap read(Group group) {
-        InputFeatures features = InputFeatures.read((Group) group.getChild("features"));
+        InputFeatures features = InputFeatures.read(group, "features");
         Group trend = (Group) group.getChild("ridge");
         RidgeRegression ridge = new RidgeRegression((double[]) trend.getDatasetByPath("intercept").getData(),
-                (double[][]) trend.getDatasetByPath("coefficients").getData(), ((Number) trend.getAttribute("alpha").getData()).doubleValue());
+                trend.getChild("coefficients") == null ? new double[0][]
+                        : (double[][]) trend.getDatasetByPath("coefficients").getData(),
+                ((Number) trend.getAttribute("alpha").getData()).doubleValue());
         if (group.getChild("residual_pca") == null) {
             return new MeanMap(features, ridge, null, List.of(), new double[0][], new double[0][]);
         }

@@ -75,6 +75,33 @@ class ConditionalTrainingTest {
     }
 
     @Test
+    void theConditionalGanSavesLoadsAndScalesItsTracesExactlyWithTheAmplitude() {
+        WganGpOptions small = WganGpOptions.defaults().withLatent(4).withGeneratorHidden(16).withCriticHidden(16)
+                .withBatch(16).withIterations(40).withEvaluateEvery(20).withCheckpointEvery(20).withSeed(2);
+        Path directory = ConditionalTrainingTest.directory.resolve("cwgan-gp");
+        BoundaryConditionGenerator trainedGan = GeneratorTraining.train(data, new GeneratorTraining.Settings(
+                GeneratorKind.CONDITIONAL_WGAN_GP, PcaReduction.DEFAULT_ENERGY, 0, small, 5, Device.cpu(),
+                new GeneratorTraining.Conditional("", 12, 8, 5, 1)), directory, TrainingListener.SILENT).generator();
+        ConditionalGenerator loaded = (ConditionalGenerator) GeneratorFiles.load(directory, SHAPE, Device.cpu());
+        assertEquals(java.util.List.of("amplitude", "duration", "centre"), loaded.conditioning().names());
+        double[][] inputs = new InputDraws(SPEC, 1, GivenInputs.NONE).rows(0, 6);
+        double[][] a = ((ConditionalGenerator) trainedGan).sample(8, 0, 6, inputs);
+        double[][] b = loaded.sample(8, 0, 6, inputs);
+        double[][] doubled = new double[6][];
+        for (int i = 0; i < 6; i++) {
+            assertArrayEquals(a[i], b[i], 0, "sample " + i);
+            doubled[i] = inputs[i].clone();
+            doubled[i][0] *= 2;
+        }
+        double[][] twice = loaded.sample(8, 0, 6, doubled);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                assertEquals(2 * a[i][j], twice[i][j], 1e-15 * Math.abs(a[i][j]), "sample " + i + ", value " + j);
+            }
+        }
+    }
+
+    @Test
     void crossFittedPredictionsComeFromFitsThatDidNotSeeTheRun() {
         CrossFitted stored = GeneratorFiles.crossFitted(model);
         long[] train = data.splits().train();
