@@ -5,6 +5,7 @@ import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.DivergedRunException;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Submodel;
+import org.submodeluq.fem.solver.StepObserver;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
@@ -63,5 +64,19 @@ public final class SubmodelSampler {
             }
         }
         return quantities;
+    }
+
+    /**
+     * Sample {@code index} of {@code seed} through the submodel, its states shown to {@code observer}, drawn
+     * as a campaign drew it: with its whole batch {@code first .. first + n - 1}, since a network's batched
+     * arithmetic ties a sample's last bits to the batch it is drawn with.
+     */
+    public QuantitiesOfInterest replay(long seed, long first, int n, long index, StepObserver observer) {
+        double[] row = generator.sample(seed, first, n)[Math.toIntExact(index - first)];
+        try {
+            return submodel.run(new BoundaryTraces(nodes, steps, row), observer);
+        } catch (DivergedRunException e) {
+            throw e.inSample(index);
+        }
     }
 }

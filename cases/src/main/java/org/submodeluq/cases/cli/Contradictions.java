@@ -20,6 +20,15 @@ final class Contradictions {
         }
     }
 
+    /** Refuses any two of {@code options} given together; {@code why} says which choice they share. */
+    static void refuseTogether(CommandSpec command, List<String> options, String why) {
+        for (int i = 0; i < options.size(); i++) {
+            for (int j = i + 1; j < options.size(); j++) {
+                refuseTogether(command, options.get(i), options.get(j), why);
+            }
+        }
+    }
+
     /** Refuses any of {@code options} given where {@code ignored} holds; {@code because} says why they do nothing. */
     static void refuseIgnored(CommandSpec command, List<String> options, boolean ignored, String because) {
         for (String option : options) {

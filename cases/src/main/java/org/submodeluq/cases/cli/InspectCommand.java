@@ -18,7 +18,12 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.cases.export.FileTable;
+import org.submodeluq.cases.export.GroupJson;
+import org.submodeluq.fem.spec.CaseFiles;
+import org.submodeluq.fem.spec.CommentedCase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,7 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Describes an HDF5 file written by submodel-uq: layout, case, seed, datasets and shapes, and "
-                + "the key numbers of training sets, Monte Carlo files, comparisons and models.")
+                + "the key numbers of training sets, Monte Carlo files, comparisons and models; or prints a table of "
+                + "it as CSV (--csv), a group as JSON (--json), its case (--case).")
 final class InspectCommand implements Callable<Integer> {
 
     /** Root attributes shown first, in this order, when present. */
@@ -45,17 +51,42 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "An .h5 file written by submodel-uq.")
     private Path file;
 
+    @Option(names = "--csv", description = "Print a table as CSV with a header row: --dataset, else the file's "
+            + "obvious one (Monte Carlo samples, a training set's inputs, quantities and splits, a comparison).")
+    private boolean csv;
+
+    @Option(names = "--dataset", paramLabel = "PATH", split = ",",
+            description = "With --csv: datasets of one or two dimensions, side by side, or a comparison's quantities.")
+    private List<String> datasets = List.of();
+
+    @Option(names = "--json", description = "Print a group's attributes and datasets as JSON: --group, else "
+            + "/statistics where there is one, else the whole file.")
+    private boolean json;
+
+    @Option(names = "--group", paramLabel = "PATH", description = "With --json: the group to print.")
+    private String group;
+
+    @Option(names = "--case", description = "Print the case the file records, as a commented case file.")
+    private boolean printCase;
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("'" + file + "' does not exist or is not a file");
         }
+        Contradictions.refuseTogether(command, List.of("--csv", "--json", "--case"), "both choose what is printed");
+        Contradictions.refuseIgnored(command, List.of("--dataset"), !csv, "it names what --csv prints");
+        Contradictions.refuseIgnored(command, List.of("--group"), !json, "it names what --json prints");
         PrintWriter out = command.commandLine().getOut();
         try (HdfFile hdf = open()) {
             Attribute format = hdf.getAttribute(Hdf5Files.FORMAT);
             if (format == null || !String.valueOf(format.getData()).startsWith("submodel-uq/")) {
                 throw new UserInputException("'" + file + "' is an HDF5 file but not one submodel-uq wrote (it has no "
                         + "submodel-uq format attribute)");
+            }
+            if (csv || json || printCase) {
+                printPart(hdf, out);
+                return 0;
             }
             out.printf("%s: %s, version %s%n", file, format.getData(), attribute(hdf, Hdf5Files.FORMAT_VERSION));
             for (String name : HEADLINE) {
@@ -77,6 +108,23 @@ final class InspectCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The table, group or case asked for instead of the description. */
+    private void printPart(HdfFile hdf, PrintWriter out) {
+        if (csv) {
+            FileTable.read(hdf, file.toString(), datasets).writeCsv(out);
+        } else if (json) {
+            out.println(GroupJson.read(hdf, file.toString(), group).toPrettyString());
+        } else {
+            Attribute recorded = hdf.getAttribute("case_yaml");
+            if (recorded == null) {
+                throw new UserInputException("'" + file + "' records no case (a " + hdf.getAttribute(Hdf5Files.FORMAT)
+                        .getData() + " file keeps at most its case's name)");
+            }
+            out.print(CommentedCase.of(CaseFiles.parse((String) recorded.getData(), file + ":case_yaml")));
+        }
+        out.flush();
     }
 
     private HdfFile open() {

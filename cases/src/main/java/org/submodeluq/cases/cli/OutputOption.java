@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.core.io.OutputGuard;
+import org.submodeluq.fem.io.FieldsFile;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -67,7 +68,8 @@ final class OutputOption {
      * refuses one that holds another's, whose files it would mix in or overwrite.
      */
     static final Map<String, String> DIRECTORY_MARKERS = Map.of("manifest.json", "a generator directory",
-            "matformer.h5", "a MatFormer directory", "stages.h5", "a run directory");
+            "matformer.h5", "a MatFormer directory", "stages.h5", "a run directory", FieldsFile.HDF5,
+            "a fields directory");
 
     /** {@link #checkedDirectory}, also refusing a directory marked as another command's ({@code own} excepted). */
     static Path checkedDirectory(String option, Path named, String own) {

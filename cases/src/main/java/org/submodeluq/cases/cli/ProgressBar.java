@@ -8,6 +8,12 @@ import org.submodeluq.core.progress.CampaignProgress;
  * A progress line on stderr: work done, rate, time left and whatever details the work reports. On a
  * terminal it redraws in place at most five times a second; in a log, where redrawing would leave a
  * trail of lines, it prints only the line of the finished stage. Silent when quiet.
+ *
+ * <p>Not {@code me.tongfei:progressbar} (0.10.2, tried): it redraws from its own thread, so a note printed
+ * meanwhile is overwritten on a terminal and glued to the bar in a log; it asks JLine whether the JVM's
+ * stdout is a terminal, so {@code 2> log} writes cursor escapes into the log; in a log it writes every
+ * redraw, cut to 79 columns; and its rate starts when the bar is built, before a campaign knows what it
+ * resumed ({@link #begin}).
  */
 final class ProgressBar implements StageProgress {
 

@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.io.FieldsFile;
 import org.submodeluq.fem.io.RunFile;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.DivergedRunException;
+import org.submodeluq.fem.model.FieldRecorder;
 import org.submodeluq.fem.model.FullModel;
 import org.submodeluq.fem.model.FullRun;
+import org.submodeluq.fem.model.JavaSolver;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Theta;
 import org.submodeluq.fem.model.ThetaSampler;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code submodel-uq solve}: one full-model run with the Java solver, written to HDF5. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Runs the full model once for sample INDEX of the input stream SEED and writes inputs, zone boundary "
-                + "traces and quantities of interest to HDF5.")
+                + "traces and quantities of interest to HDF5; with --fields, also its fields over time for ParaView.")
 final class SolveCommand implements Callable<Integer> {
 
     @Spec
@@ -43,6 +46,13 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     private OutputOption out;
 
+    @Mixin
+    private FieldsOption fields;
+
+    @Option(names = "--fields-mesh", paramLabel = "full|zone", defaultValue = "full",
+            description = "With --fields: the whole plate's mesh or the zone's (default: ${DEFAULT-VALUE}).")
+    private String fieldsMesh;
+
     /** An existing run file at the output holds another run: replaced only with --force. */
     private void refuseAnotherRun(Path target, CaseSpec spec) {
         if (out.force() || !Files.exists(target)) {
@@ -59,6 +69,11 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = out.file(RunFile.FORMAT, caseOption.files());
+        boolean withFields = fields.wanted(command, List.of("--fields-mesh", "--fields-every"));
+        if (!List.of("full", "zone").contains(fieldsMesh)) {
+            throw new UserInputException("--fields-mesh", "= '" + fieldsMesh + "' is not allowed: full or zone");
+        }
+        Path fieldsDirectory = withFields ? fields.checked(caseOption.files(), List.of(target)) : null;
         PrintWriter stdout = command.commandLine().getOut();
         CaseSpec spec = caseOption.load();
         refuseAnotherRun(target, spec);
@@ -74,10 +89,12 @@ final class SolveCommand implements Callable<Integer> {
             inputs.append(String.format(" %s=%.5g", names.get(i), values[i]));
         }
         stdout.println(inputs);
+        FullModel model = new FullModel(zoned);
+        FieldRecorder recorder = withFields ? model.fieldRecorder(theta, fieldsMesh.equals("zone"), fields.every()) : null;
         long start = System.nanoTime();
         FullRun run;
         try {
-            run = new FullModel(zoned).run(theta);
+            run = withFields ? model.run(theta, recorder) : model.run(theta);
         } catch (DivergedRunException e) {
             throw e.inSample(sample);
         }
@@ -88,6 +105,10 @@ final class SolveCommand implements Callable<Integer> {
         }
         RunFile.write(target, zoned, seed.value(), sample, run);
         stdout.printf("solved in %.3f s; wrote %s%n", seconds, target);
+        if (withFields) {
+            FieldsOption.write(fieldsDirectory, recorder.series(), new FieldsFile.Provenance(spec, seed.value(), sample,
+                    "full run, " + JavaSolver.DESCRIPTION), stdout);
+        }
         stdout.flush();
         return 0;
     }

@@ -27,8 +27,9 @@ import org.submodeluq.matformer.data.MarkovSource;
 import picocli.CommandLine;
 
 /**
- * Every command that writes, run with an output equal to each of its inputs: refused before any work,
- * in one line, and the input's bytes unchanged.
+ * Every command that writes (an option naming a file or directory it writes: {@code --out}, {@code --json},
+ * {@code --markdown}, {@code --fields}), run with an output equal to each of its inputs: refused before
+ * any work, in one line, and the input's bytes unchanged.
  */
 class OutputGuardTest {
 
@@ -65,6 +66,8 @@ class OutputGuardTest {
                         "--batch", "4", "--quiet"))) {
             assertEquals(0, made.exitCode(), made.err());
         }
+        Files.createDirectories(directory.resolve("fields-named"));
+        Files.copy(monteCarlo, directory.resolve("fields-named").resolve("fields.h5"));
     }
 
     /** Each writing command with its output named as one of its inputs, and that input. */
@@ -78,6 +81,7 @@ class OutputGuardTest {
         Path caseFile = directory.resolve("small.yaml");
         Path matformerModel = directory.resolve("matformer").resolve("matformer.h5");
         Path corpus = directory.resolve("markov.txt");
+        Path fieldsNamed = directory.resolve("fields-named").resolve("fields.h5");
         return Stream.of(
                 Arguments.of(List.of("solve", small, "--out", caseFile.toString()), caseFile),
                 Arguments.of(List.of("solve", small, "--out", directory.resolve("sub/../small.yaml").toString()),
@@ -107,7 +111,12 @@ class OutputGuardTest {
                 Arguments.of(List.of("matformer", "train", "--corpus", corpus.toString(), "--out",
                         corpus.toString()), corpus),
                 Arguments.of(List.of("matformer", "extract", "--model", directory.resolve("matformer").toString(),
-                        "--config", "0", "--out", matformerModel.toString()), matformerModel));
+                        "--config", "0", "--out", matformerModel.toString()), matformerModel),
+                Arguments.of(List.of("solve", small, "--fields", caseFile.toString()), caseFile),
+                Arguments.of(List.of("replay", "--mc", monteCarlo.toString(), "--generator", generator.toString(),
+                        "--sample", "0", "--fields", model.toString()), model),
+                Arguments.of(List.of("replay", "--mc", fieldsNamed.toString(), "--generator", generator.toString(),
+                        "--sample", "0", "--fields", fieldsNamed.getParent().toString()), fieldsNamed));
     }
 
     @ParameterizedTest
@@ -147,7 +156,11 @@ class OutputGuardTest {
                 Arguments.of(List.of("bench", "--quick", "--json", caseFile.toString()), caseFile,
                         "exists and is not the figures of an earlier bench"),
                 Arguments.of(List.of("bench", "--quick", "--json", generator.toString()),
-                        generator.resolve("manifest.json"), "is a directory; a file goes there"));
+                        generator.resolve("manifest.json"), "is a directory; a file goes there"),
+                Arguments.of(List.of("solve", small, "--fields", generator.toString()), generator.resolve("model.h5"),
+                        "is a generator directory"),
+                Arguments.of(List.of("solve", small, "--out", directory.resolve("fields-run.h5").toString(), "--fields",
+                        matformer.toString()), matformer.resolve("matformer.h5"), "is a MatFormer directory"));
     }
 
     @ParameterizedTest
@@ -196,8 +209,8 @@ class OutputGuardTest {
     }
 
     private static void collectWriters(CommandLine command, Set<String> writers) {
-        if (Stream.of("--out", "--json", "--markdown").anyMatch(name -> command.getCommandSpec().findOption(name)
-                != null)) {
+        if (Stream.of("--out", "--json", "--markdown", "--fields").map(command.getCommandSpec()::findOption)
+                .anyMatch(option -> option != null && option.arity().max() > 0)) {
             String name = command.getCommandSpec().qualifiedName(" ");
             writers.add(name.substring(name.indexOf(' ') + 1));
         }

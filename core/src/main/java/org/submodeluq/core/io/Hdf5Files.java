@@ -7,11 +7,8 @@ import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.WritableHdfFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import org.submodeluq.core.BuildInfo;
 import org.submodeluq.core.UserInputException;
@@ -95,11 +92,9 @@ public final class Hdf5Files {
      * @param version the layout version stored in {@value #FORMAT_VERSION}
      */
     public static void writeAtomically(Path target, String format, int version, Consumer<WritableHdfFile> content) {
-        Path absolute = target.toAbsolutePath().normalize();
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid()
-                + "-" + Thread.currentThread().getId());
+        Path temporary = Directories.temporaryBeside(target);
         try {
-            Files.createDirectories(absolute.getParent());
+            Files.createDirectories(temporary.getParent());
             try (WritableHdfFile file = HdfFile.write(temporary)) {
                 file.putAttribute(FORMAT, format);
                 file.putAttribute(FORMAT_VERSION, version);
@@ -107,22 +102,11 @@ public final class Hdf5Files {
                 file.putAttribute("tool_version", BuildInfo.version());
                 content.accept(file);
             }
-            Directories.syncFile(temporary);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Directories.syncDirectory(absolute.getParent());
+            Directories.moveIntoPlace(temporary, target);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", e);
+            throw Directories.cannotWrite(target, e);
         } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // the temporary name is hidden and unique to this process; leaving it is harmless
-            }
+            Directories.deleteQuietly(temporary);
         }
     }
 }

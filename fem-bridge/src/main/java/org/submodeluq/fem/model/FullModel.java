@@ -1,5 +1,7 @@
 package org.submodeluq.fem.model;
 
+import java.util.stream.IntStream;
+import org.submodeluq.fem.mesh.TriangleMesh;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.solver.DegreesOfFreedom;
 import org.submodeluq.fem.solver.ElasticityAssembler;
@@ -58,6 +60,24 @@ public final class FullModel {
         integrator.run(spec.time().steps(), TractionLoad.of(zoned, theta), PrescribedMotion.CLAMPED,
                 traces.andThen(quantities).andThen(observer));
         return new FullRun(theta, traces.traces(), quantities.result());
+    }
+
+    /**
+     * A recorder of this model's fields under theta, every k-th step, for {@link #run(Theta, StepObserver)}.
+     *
+     * @param zoneOnly keep them on the zone's mesh rather than the whole plate's
+     */
+    public FieldRecorder fieldRecorder(Theta theta, boolean zoneOnly, int every) {
+        double[] moduli = modulus.cellModuli(theta.xi());
+        TriangleMesh full = zoned.full();
+        if (!zoneOnly) {
+            int[] nodes = IntStream.range(0, full.nodeCount()).toArray();
+            int[] cells = IntStream.range(0, full.cellCount()).toArray();
+            return new FieldRecorder("full", full, full, nodes, cells, moduli, elasticity, spec.time().steps(), every);
+        }
+        int[] zoneCells = zoned.zoneCellsInFull();
+        return new FieldRecorder("zone", full, zoned.zone().mesh(), zoned.zone().parentNodes(), zoneCells,
+                IntStream.of(zoneCells).mapToDouble(c -> moduli[c]).toArray(), elasticity, spec.time().steps(), every);
     }
 
     /** K and M of the full mesh for the modulus field of theta. */

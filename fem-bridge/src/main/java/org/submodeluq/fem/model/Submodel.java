@@ -53,6 +53,16 @@ public final class Submodel {
         return integrator.factorNonZeros();
     }
 
+    /** A recorder of the zone's fields every k-th step, for {@link #run(BoundaryTraces, StepObserver)}. */
+    public FieldRecorder fieldRecorder(int every) {
+        TriangleMesh zone = zoned.zone().mesh();
+        int[] nodes = IntStream.range(0, zone.nodeCount()).toArray();
+        int[] cells = IntStream.range(0, zone.cellCount()).toArray();
+        double[] moduli = new double[zone.cellCount()];
+        Arrays.fill(moduli, spec.material().youngsModulus());
+        return new FieldRecorder("zone", zone, zone, nodes, cells, moduli, elasticity, spec.time().steps(), every);
+    }
+
     /** Runs the zone driven by {@code traces}. */
     public QuantitiesOfInterest run(BoundaryTraces traces) {
         return run(traces, (step, time, u, v, a) -> { });

@@ -1,7 +1,7 @@
 package org.submodeluq.fem.model;
 
 import org.submodeluq.fem.mesh.TriangleMesh;
-import org.submodeluq.fem.solver.LinearTriangle;
+import org.submodeluq.fem.solver.CellStrains;
 import org.submodeluq.fem.solver.PlaneElasticity;
 import org.submodeluq.fem.solver.StepObserver;
 
@@ -13,12 +13,11 @@ public final class ZoneQuantities implements StepObserver {
 
     private final PlaneElasticity elasticity;
     private final double youngsModulus;
-    private final int[] cellDofs;
-    private final double[] gradX;
-    private final double[] gradY;
-    private final double[] area;
+    private final CellStrains strains;
     private final int[] centreDofs;
     private final double[] centreWeights;
+    private final double[] strain = new double[3];
+    private final double[] stress = new double[3];
     private double peakCentreDisplacementSquared;
     private double peakVonMisesSquared;
     private double peakStrainEnergy;
@@ -34,26 +33,16 @@ public final class ZoneQuantities implements StepObserver {
                           double[] centre) {
         this.elasticity = elasticity;
         this.youngsModulus = youngsModulus;
-        int cells = zoneCells.length;
-        this.cellDofs = new int[3 * cells];
-        this.gradX = new double[3 * cells];
-        this.gradY = new double[3 * cells];
-        this.area = new double[cells];
-        double[] gx = new double[3];
-        double[] gy = new double[3];
+        this.strains = new CellStrains(mesh, zoneCells);
         int[] centreCell = null;
         double[] weights = null;
-        for (int c = 0; c < cells; c++) {
-            area[c] = LinearTriangle.gradients(mesh, zoneCells[c], gx, gy);
-            for (int k = 0; k < 3; k++) {
-                cellDofs[3 * c + k] = 2 * mesh.vertex(zoneCells[c], k);
-                gradX[3 * c + k] = gx[k];
-                gradY[3 * c + k] = gy[k];
-            }
-            double[] barycentric = barycentric(mesh, zoneCells[c], centre);
-            if (centreCell == null && barycentric != null) {
-                centreCell = new int[] {cellDofs[3 * c], cellDofs[3 * c + 1], cellDofs[3 * c + 2]};
-                weights = barycentric;
+        for (int c = 0; c < zoneCells.length && centreCell == null; c++) {
+            weights = barycentric(mesh, zoneCells[c], centre);
+            if (weights != null) {
+                centreCell = new int[3];
+                for (int k = 0; k < 3; k++) {
+                    centreCell[k] = 2 * mesh.vertex(zoneCells[c], k);
+                }
             }
         }
         if (centreCell == null) {
@@ -94,26 +83,13 @@ public final class ZoneQuantities implements StepObserver {
             throw new DivergedRunException(step, time, QuantitiesOfInterest.NAMES.get(0), Math.sqrt(centreSquared));
         }
         peakCentreDisplacementSquared = Math.max(peakCentreDisplacementSquared, centreSquared);
-        double d11 = youngsModulus * elasticity.d11();
-        double d12 = youngsModulus * elasticity.d12();
-        double d33 = youngsModulus * elasticity.d33();
         double energy = 0;
-        for (int c = 0; c < area.length; c++) {
-            double exx = 0;
-            double eyy = 0;
-            double gxy = 0;
-            for (int k = 3 * c; k < 3 * c + 3; k++) {
-                double nodeUx = u[cellDofs[k]];
-                double nodeUy = u[cellDofs[k] + 1];
-                exx += gradX[k] * nodeUx;
-                eyy += gradY[k] * nodeUy;
-                gxy += gradY[k] * nodeUx + gradX[k] * nodeUy;
-            }
-            double sxx = d11 * exx + d12 * eyy;
-            double syy = d12 * exx + d11 * eyy;
-            double sxy = d33 * gxy;
-            peakVonMisesSquared = Math.max(peakVonMisesSquared, elasticity.vonMisesSquared(sxx, syy, sxy));
-            energy += 0.5 * area[c] * (sxx * exx + syy * eyy + sxy * gxy);
+        for (int c = 0; c < strains.cellCount(); c++) {
+            strains.strain(c, u, strain);
+            elasticity.stress(youngsModulus, strain, stress);
+            peakVonMisesSquared = Math.max(peakVonMisesSquared, elasticity.vonMisesSquared(stress[0], stress[1],
+                    stress[2]));
+            energy += 0.5 * strains.area(c) * (stress[0] * strain[0] + stress[1] * strain[1] + stress[2] * strain[2]);
         }
         if (!Double.isFinite(energy)) {
             throw new DivergedRunException(step, time, QuantitiesOfInterest.NAMES.get(2), energy);

@@ -45,6 +45,18 @@ public final class PlaneElasticity {
     }
 
     /**
+     * Writes the stress {@code (sigma_xx, sigma_yy, sigma_xy)} of a strain {@code (eps_xx, eps_yy, gamma_xy)}
+     * under Young's modulus {@code youngsModulus} into {@code stress}.
+     */
+    public void stress(double youngsModulus, double[] strain, double[] stress) {
+        double e11 = youngsModulus * d11;
+        double e12 = youngsModulus * d12;
+        stress[0] = e11 * strain[0] + e12 * strain[1];
+        stress[1] = e12 * strain[0] + e11 * strain[1];
+        stress[2] = youngsModulus * d33 * strain[2];
+    }
+
+    /**
      * Von Mises equivalent stress of an in-plane stress state; sigma_zz is nu (sigma_xx + sigma_yy)
      * under plane strain and zero under plane stress.
      */

@@ -157,14 +157,28 @@ public final class CaseFiles {
     }
 
     private static ObjectNode embeddedTree(String name) {
+        try {
+            return (ObjectNode) MAPPER.readTree(embeddedText(name));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("embedded case " + name + " is not valid YAML", e);
+        }
+    }
+
+    /** The text of an embedded case file, comments included. */
+    static String embeddedText(String name) {
         try (InputStream in = CaseFiles.class.getResourceAsStream(name + ".yaml")) {
             if (in == null) {
                 throw new IllegalStateException("embedded case " + name + " is missing from the jar");
             }
-            return (ObjectNode) MAPPER.readTree(in);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The case as the tree of keys and values its YAML holds. */
+    static JsonNode tree(CaseSpec spec) {
+        return MAPPER.valueToTree(spec);
     }
 
     /** Recursive merge: mappings merge key by key, anything else (numbers, lists, texts) replaces. */
