@@ -12,7 +12,7 @@ import org.submodeluq.fem.spec.MeshResolution;
  * @param steps time steps of every run, of every bench
  */
 public record BenchPlan(int steps, Solver solver, Campaign campaign, Gan gan, MonteCarlo monteCarlo,
-                        Matformer matformer) {
+                        Matformer matformer, Generators generators) {
 
     /**
      * The Java solver per mesh, optionally beside DOLFINx.
@@ -70,6 +70,16 @@ public record BenchPlan(int steps, Solver solver, Campaign campaign, Gan gan, Mo
     public record Matformer(boolean tables, Path model, int trainingSteps, int timedSteps) {
     }
 
+    /**
+     * Each generator kind's training time and cost per sample against a submodel run.
+     *
+     * @param table whether to measure them at all (training a mean map on 240 runs takes minutes)
+     * @param runs full runs of the training set
+     * @param samples samples generated per kind
+     */
+    public record Generators(boolean table, int runs, int samples) {
+    }
+
     /** The default case's mesh. */
     private static final MeshResolution COARSE = new MeshResolution(80, 20);
     private static final MeshResolution MEDIUM = new MeshResolution(160, 40);
@@ -81,6 +91,9 @@ public record BenchPlan(int steps, Solver solver, Campaign campaign, Gan gan, Mo
         UserInputException.require(campaign.samples() >= 3, "campaignSamples", campaign.samples(), "an integer >= 3");
         UserInputException.require(gan.iterations() >= 1, "ganIterations", gan.iterations(), "an integer >= 1");
         UserInputException.require(monteCarlo.samples() >= 10, "mcSamples", monteCarlo.samples(), "an integer >= 10");
+        UserInputException.require(generators.runs() >= 30, "generatorRuns", generators.runs(), "an integer >= 30");
+        UserInputException.require(generators.samples() >= 100, "generatorSamples", generators.samples(),
+                "an integer >= 100");
         UserInputException.require(matformer.trainingSteps() >= 1, "matformerSteps", matformer.trainingSteps(),
                 "an integer >= 1");
         UserInputException.require(campaign.workers().stream().allMatch(count -> count >= 1), "workers",
@@ -96,14 +109,15 @@ public record BenchPlan(int steps, Solver solver, Campaign campaign, Gan gan, Mo
         return new BenchPlan(200, new Solver(false, false, List.of(COARSE, MEDIUM, FINE), 5),
                 new Campaign(false, List.of(COARSE, MEDIUM), 200, List.of(1, 2)), new Gan(200, List.of(1, 2)),
                 new MonteCarlo(false, List.of(COARSE, MEDIUM), 400, List.of(1, 2)),
-                new Matformer(false, null, 200, 20));
+                new Matformer(false, null, 200, 20), new Generators(false, 300, 1000));
     }
 
     /** The smoke-run plan: the same benches on fewer meshes with fewer samples. */
     public static BenchPlan quick() {
         return new BenchPlan(200, new Solver(false, false, List.of(COARSE, MEDIUM), 3),
                 new Campaign(false, List.of(COARSE), 20, List.of(1, 2)), new Gan(20, List.of(1, 2)),
-                new MonteCarlo(false, List.of(COARSE), 50, List.of(1, 2)), new Matformer(false, null, 20, 3));
+                new MonteCarlo(false, List.of(COARSE), 50, List.of(1, 2)), new Matformer(false, null, 20, 3),
+                new Generators(false, 60, 200));
     }
 
     /** How tables and figures name a mesh: {@code NXxNY}, as the options take it. */

@@ -50,9 +50,12 @@ public final class BenchSuite {
                 ? py4jOverhead(withMesh(base, plan.campaign().meshes().get(0))) : null;
         List<MonteCarloBench.Throughput> monteCarlo = monteCarlo(base, withFenics);
         List<GanBench.Speed> gan = gan();
+        List<GeneratorBench.Cost> generators = plan.generators().table() ? new GeneratorBench(plan.generators().runs(),
+                plan.gan().iterations(), plan.generators().samples(), Runtime.getRuntime().availableProcessors())
+                .time(base, line -> log("%s", line)) : null;
         return new BenchResults(date, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 BenchPlan.meshName(plan.monteCarlo().meshes().get(0)), plan.steps(), fenicsUnavailable, solver,
-                campaign, overhead, monteCarlo, gan, matformer());
+                campaign, overhead, monteCarlo, gan, matformer(), generators);
     }
 
     /** The detailed tables the plan asks for, each followed by a note on what it measured. */
@@ -77,6 +80,13 @@ public final class BenchSuite {
                     + "(PCA-Gaussian), the submodel, the quantities, the checkpoint and the output file. Full runs: "
                     + "the Java full model on one thread (median of 15), and FEniCS through the bridge on one worker "
                     + "(median of 10 calls); ratios are per thread.\n\n");
+        }
+        if (results.generators() != null) {
+            out.append(GeneratorBench.table(results.generators())).append(String.format("%nEach kind trained on the "
+                    + "same Java training set of the default case (the GANs for %d iterations, the bench's; mean-map "
+                    + "reuses mean-map-residual's map), then %d samples drawn in batches of 50 after one batch of "
+                    + "warm-up; a submodel run is the median of 50.%n%n", plan.gan().iterations(),
+                    plan.generators().samples()));
         }
         if (plan.matformer().tables()) {
             out.append(results.matformer().tables()).append(System.lineSeparator());

@@ -114,6 +114,14 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private PythonOption python;
 
+    @Option(names = "--generators", description = "Also time each generator kind: training on a Java training set of "
+            + "the default case, and one generated sample against one submodel run (a mean map trains for minutes).")
+    private boolean generators;
+
+    @Option(names = "--generator-runs", paramLabel = "N", description = "Full runs of that training set, 80 % of them "
+            + "trained on (default: 300; --quick 60).")
+    private Integer generatorRuns;
+
     @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench.json",
             description = "Where to write the figures as JSON (default: ${DEFAULT-VALUE}).")
     private Path json;
@@ -124,6 +132,8 @@ final class BenchCommand implements Callable<Integer> {
                 "it sizes the solver table, asked for with --solver or --dolfinx");
         Contradictions.refuseIgnored(command, List.of("--campaign-meshes", "--campaign-samples", "--workers"),
                 !campaign, "it sizes the campaign table, asked for with --campaign");
+        Contradictions.refuseIgnored(command, List.of("--generator-runs"), !generators,
+                "it sizes the generator table, asked for with --generators");
         Path figures = OutputOption.checkedText("--json", json, List.of(), "the figures of an earlier bench",
                 text -> text.stripLeading().startsWith("{") && text.contains("\"cores\""));
         PrintWriter out = command.commandLine().getOut();
@@ -151,7 +161,9 @@ final class BenchCommand implements Callable<Integer> {
                         or(monteCarloSamples, base.monteCarlo().samples()),
                         or(monteCarloThreads, base.monteCarlo().threads())),
                 new BenchPlan.Matformer(matformer, matformerModel,
-                        or(matformerSteps, base.matformer().trainingSteps()), base.matformer().timedSteps()));
+                        or(matformerSteps, base.matformer().trainingSteps()), base.matformer().timedSteps()),
+                new BenchPlan.Generators(generators, or(generatorRuns, base.generators().runs()),
+                        base.generators().samples()));
     }
 
     private static <T> T or(T given, T planned) {

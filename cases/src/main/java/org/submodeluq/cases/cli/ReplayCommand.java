@@ -71,7 +71,8 @@ final class ReplayCommand implements Callable<Integer> {
         Submodel submodel = new Submodel(replay.spec());
         FieldRecorder recorder = withFields ? submodel.fieldRecorder(fields.every()) : null;
         DjlRuntime.configure(1);
-        BoundaryConditionGenerator generator = GeneratorFiles.load(generatorDirectory, null, device.resolve());
+        BoundaryConditionGenerator generator = GivenOption.asRecorded(GeneratorFiles.load(generatorDirectory, null,
+                device.resolve()), replay.spec(), replay.generatorName(), generatorDirectory);
         out.printf(Locale.ROOT, "sample %d of %s: case %s, the %s generator in %s, seed %d%n", index, monteCarlo,
                 replay.spec().name(), replay.generatorName(), generatorDirectory, replay.seed());
         QuantitiesOfInterest replayed = replay.replay(submodel, generator,

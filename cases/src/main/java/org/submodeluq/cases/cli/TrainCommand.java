@@ -71,7 +71,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--residual-components", paramLabel = "K",
             defaultValue = "" + MeanMapTraining.Settings.RESIDUAL_COMPONENTS,
-            description = "mean-map-residual: principal components of the residual model (default: ${DEFAULT-VALUE}).")
+            description = "mean-map-residual: principal components of the residual model, at most, and at most one per "
+                    + "10 training runs (default: ${DEFAULT-VALUE}).")
     private int residualComponents;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "" + MeanMapTraining.Settings.FOLDS,

@@ -21,7 +21,8 @@ class BenchSummaryTest {
                 List.of(speculative(2, 0.9, 1.2), speculative(4, 0.75, 1.5), speculative(8, 0.5, 0.9)),
                 "Model: a small one.");
         return new BenchResults("2025-01-02T03:04:05Z", "17.0.15", 2, mesh, 200, fenicsUnavailable, null, null, null,
-                monteCarlo, List.of(new GanBench.Speed(1, 300, 12.5), new GanBench.Speed(2, 300, 19.25)), matformer);
+                monteCarlo, List.of(new GanBench.Speed(1, 300, 12.5), new GanBench.Speed(2, 300, 19.25)), matformer,
+                null);
     }
 
     private static MonteCarloBench.Throughput monteCarloRow(String mesh, int threads, double samplesPerSecond,

@@ -34,7 +34,7 @@ class BenchCommandTest {
                         new BenchPlan.Solver(true, true, List.of(new MeshResolution(40, 10)), quick.solver().repeats()),
                         quick.campaign(), quick.gan(),
                         new BenchPlan.MonteCarlo(true, quick.monteCarlo().meshes(), 12, quick.monteCarlo().threads()),
-                        quick.matformer()),
+                        quick.matformer(), quick.generators()),
                         plan("bench", "--quick", "--dolfinx", "--meshes", "40x10", "--steps", "50", "--mc",
                                 "--mc-samples", "12")));
     }
@@ -61,7 +61,8 @@ class BenchCommandTest {
                 "(default: " + standard.monteCarlo().samples() + "; --quick " + quick.monteCarlo().samples() + ")",
                 "(default: " + counts(standard.monteCarlo().threads()) + ")",
                 "(default: " + standard.matformer().trainingSteps() + "; --quick " + quick.matformer().trainingSteps()
-                        + ")");
+                        + ")",
+                "(default: " + standard.generators().runs() + "; --quick " + quick.generators().runs() + ")");
         // picocli wraps lines at spaces and after commas
         assertAll(stated.stream().map(line -> () -> assertTrue(text.contains(line.replaceAll("\\s+", "")),
                 line + " in " + help.out())));

@@ -79,6 +79,10 @@ class ConditionalCommandsTest {
             assertEquals("mean-map-residual given amplitude=1.2,duration=0.4,centre=0.25",
                     hdf.getAttribute("generator").getData());
         }
+        Cli.Result replayed = execute("replay", "--mc", fixed.toString(), "--generator", meanMap.toString(), "--sample",
+                "77");
+        assertEquals(0, replayed.exitCode(), replayed.err());
+        assertTrue(replayed.out().contains("the replay gives back the file's quantities"), replayed.out());
     }
 
     @Test

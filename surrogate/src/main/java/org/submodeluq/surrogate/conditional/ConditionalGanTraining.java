@@ -42,7 +42,7 @@ public final class ConditionalGanTraining {
         PcaReduction reduction = PcaReduction.fit(new SampleMatrix(unitTrain, train.featureShape()), energy, components);
         int[] positions = Arrays.stream(conditioning.positions()).filter(p -> !structure.exact(p)).toArray();
         InputFeatures features = InputFeatures.fit(trainInputs, positions);
-        listener.note(String.format("cwgan-gp: %d principal components of the traces%s; the network reads %d "
+        listener.note(String.format("%d principal components of the traces%s; the network reads %d "
                         + "conditioning inputs", reduction.components(), structure.amplitude()
                         ? " divided by the amplitude (multiplied back exactly)" : "", positions.length));
         WganGpTrainer.Result result = new WganGpTrainer(options,

@@ -19,7 +19,8 @@ public final class MeanMapTraining {
      *
      * @param conditioning the inputs the map reads
      * @param mapComponents principal components of the traces given a Gaussian process each
-     * @param residualComponents principal components of the residual model; 0 for the mean map alone
+     * @param residualComponents principal components of the residual model, at most (see {@link
+     *     #residualComponents}); 0 for the mean map alone
      * @param folds folds of the cross-fit (and of the ridge penalty's cross-validation)
      * @param seed seed of the folds
      * @param threads Gaussian processes fitted at once
@@ -34,6 +35,9 @@ public final class MeanMapTraining {
         /** Folds by default. */
         public static final int FOLDS = 5;
     }
+
+    /** Fitting runs per residual component, at least. */
+    static final int RUNS_PER_COMPONENT = 10;
 
     /** The generator and the cross-fitted predictions of its fitting runs. */
     public record Result(MeanMapGenerator generator, CrossFitted crossFitted) {
@@ -93,11 +97,23 @@ public final class MeanMapTraining {
                 }
                 residuals[i] = structure.unitAmplitude(inputs[i], difference);
             }
-            residual = PcaReduction.fitUnscaled(residuals, Math.min(settings.residualComponents(), traces.length - 1));
+            int count = residualComponents(settings.residualComponents(), traces.length);
+            residual = PcaReduction.fitUnscaled(residuals, count);
+            listener.note(String.format(Locale.ROOT, "residual: %d principal components of the cross-fitted residuals",
+                    count));
         }
         MeanMapGenerator generator = new MeanMapGenerator(settings.conditioning(), spec, structure, map, residual,
                 featureShape);
         return new Result(generator, new CrossFitted(runs.clone(), foldOf, predictions));
+    }
+
+    /**
+     * The residual components kept: at most the count asked for, and at most one per {@value #RUNS_PER_COMPONENT}
+     * fitting runs. A component estimated from fewer runs is mostly noise, and noise in the residual lifts the
+     * peaks: on 60 runs, 30 components put the mean peak von Mises 16 % above the full runs'.
+     */
+    static int residualComponents(int asked, int runs) {
+        return Math.max(1, Math.min(asked, runs / RUNS_PER_COMPONENT));
     }
 
     /** Root of the summed squared errors over that of the reference: the trace error of a prediction. */
