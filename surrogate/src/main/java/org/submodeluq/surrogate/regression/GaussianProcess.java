@@ -17,7 +17,11 @@ import java.util.function.ToDoubleFunction;
  */
 public final class GaussianProcess {
 
-    private final double[][] inputs;
+    /**
+     * The training inputs x_ij by dimension j, then point i, so that predicting sums the exponents of all
+     * points a dimension at a time in vectorised passes, before the exponentials.
+     */
+    private final double[][] coordinates;
     private final Hyperparameters hyperparameters;
     /** 1 / l_j^2. */
     private final double[] inverseSquares;
@@ -27,9 +31,9 @@ public final class GaussianProcess {
     private final double[] weights;
     private final double logMarginalLikelihood;
 
-    private GaussianProcess(double[][] inputs, Hyperparameters hyperparameters, double outputMean,
+    private GaussianProcess(double[][] coordinates, Hyperparameters hyperparameters, double outputMean,
                             double outputScale, double[] weights, double logMarginalLikelihood) {
-        this.inputs = inputs;
+        this.coordinates = coordinates;
         this.hyperparameters = hyperparameters;
         inverseSquares = Arrays.stream(hyperparameters.lengthScales()).map(l -> 1 / (l * l)).toArray();
         this.outputMean = outputMean;
@@ -60,12 +64,19 @@ public final class GaussianProcess {
         MarginalLikelihood likelihood = likelihood(x, y);
         ProjectedLbfgs optimiser = new ProjectedLbfgs(lower, upper, options.maxIterations(),
                 options.gradientTolerance(), options.valueTolerance());
-        ProjectedLbfgs.Minimum best = optimiser.minimise((logTheta, gradient) -> {
-            double value = likelihood.evaluate(fromLog(logTheta), null, gradient);
-            for (int i = 0; i < gradient.length; i++) {
-                gradient[i] = -gradient[i];
+        ProjectedLbfgs.Minimum best = optimiser.minimise(new ProjectedLbfgs.Objective() {
+            @Override
+            public double value(double[] logTheta) {
+                return -likelihood.evaluate(fromLog(logTheta), null, null);
             }
-            return -value;
+
+            @Override
+            public void gradient(double[] gradient) {
+                likelihood.gradient(gradient);
+                for (int i = 0; i < gradient.length; i++) {
+                    gradient[i] = -gradient[i];
+                }
+            }
         }, start);
         return of(x, y, fromLog(best.point()));
     }
@@ -87,31 +98,54 @@ public final class GaussianProcess {
         if (logMarginalLikelihood == Double.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("the training covariance is not positive definite at " + h);
         }
-        double[][] inputs = Arrays.stream(x).map(double[]::clone).toArray(double[][]::new);
-        return new GaussianProcess(inputs, h, mean(y), scale(y), weights, logMarginalLikelihood);
+        double[][] coordinates = new double[h.dimensions()][x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < coordinates.length; j++) {
+                coordinates[j][i] = x[i][j];
+            }
+        }
+        return new GaussianProcess(coordinates, h, mean(y), scale(y), weights, logMarginalLikelihood);
     }
 
     /** The posterior mean at x. */
     public double predict(double[] x) {
-        if (x.length != inputs[0].length) {
-            throw new IllegalArgumentException("a point of dimension " + x.length + " for a model of dimension "
-                    + inputs[0].length);
-        }
-        double sum = 0;
-        for (int i = 0; i < inputs.length; i++) {
-            double exponent = 0;
-            for (int j = 0; j < x.length; j++) {
-                double difference = x[j] - inputs[i][j];
-                exponent += difference * difference * inverseSquares[j];
-            }
-            sum += Math.exp(-0.5 * exponent) * weights[i];
-        }
-        return outputMean + outputScale * hyperparameters.signalVariance() * sum;
+        return posteriorMean(x, new double[weights.length]);
     }
 
-    /** The posterior mean at each row of x. */
+    /** The posterior mean at each row of x; allocates only the result and one work vector of n. */
     public double[] predict(double[][] x) {
-        return Arrays.stream(x).mapToDouble(this::predict).toArray();
+        double[] exponents = new double[weights.length];
+        double[] means = new double[x.length];
+        for (int point = 0; point < x.length; point++) {
+            means[point] = posteriorMean(x[point], exponents);
+        }
+        return means;
+    }
+
+    /**
+     * s2 sum_i exp(-0.5 sum_j (x_j - x_ij)^2 / l_j^2) K^-1 y_i, un-normalised, with {@code exponents} as work
+     * space.
+     */
+    private double posteriorMean(double[] x, double[] exponents) {
+        if (x.length != coordinates.length) {
+            throw new IllegalArgumentException("a point of dimension " + x.length + " for a model of dimension "
+                    + coordinates.length);
+        }
+        Arrays.fill(exponents, 0);
+        for (int j = 0; j < coordinates.length; j++) {
+            double[] training = coordinates[j];
+            double xj = x[j];
+            double inverseSquare = inverseSquares[j];
+            for (int i = 0; i < exponents.length; i++) {
+                double difference = xj - training[i];
+                exponents[i] += difference * difference * inverseSquare;
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < exponents.length; i++) {
+            sum += Math.exp(-0.5 * exponents[i]) * weights[i];
+        }
+        return outputMean + outputScale * hyperparameters.signalVariance() * sum;
     }
 
     public Hyperparameters hyperparameters() {

@@ -20,8 +20,14 @@ final class ProjectedLbfgs {
     /** A function to minimise and its gradient. */
     interface Objective {
 
-        /** f(x), writing grad f(x) into {@code gradient}; a value that is not finite marks x infeasible. */
-        double evaluate(double[] x, double[] gradient);
+        /** f(x); a value that is not finite marks x infeasible. */
+        double value(double[] x);
+
+        /**
+         * Writes grad f into {@code gradient} at the x of the latest {@link #value}, which was finite. Asked
+         * for only at the points the search accepts, as the line search discards many that it tries.
+         */
+        void gradient(double[] gradient);
     }
 
     /**
@@ -63,11 +69,12 @@ final class ProjectedLbfgs {
     Minimum minimise(Objective objective, double[] start) {
         double[] x = project(start);
         double[] gradient = new double[x.length];
-        double value = objective.evaluate(x, gradient);
+        double value = objective.value(x);
         int evaluations = 1;
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("the objective is " + value + " at the start " + Arrays.toString(x));
         }
+        objective.gradient(gradient);
         Deque<double[][]> memory = new ArrayDeque<>();
         for (int iteration = 0; ; iteration++) {
             if (projectedGradientNorm(x, gradient) <= gradientTolerance) {
@@ -93,10 +100,11 @@ final class ProjectedLbfgs {
                 trial = project(trial);
                 double predicted = dot(gradient, difference(trial, x));
                 if (predicted < 0) {
-                    nextValue = objective.evaluate(trial, nextGradient);
+                    nextValue = objective.value(trial);
                     evaluations++;
                     if (nextValue <= value + ARMIJO * predicted) {
                         next = trial;
+                        objective.gradient(nextGradient);
                     }
                 }
             }
