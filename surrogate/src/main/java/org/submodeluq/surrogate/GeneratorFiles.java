@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
 import io.jhdf.api.Group;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
@@ -36,7 +37,9 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
  * /reduction/components (k, d)             principal directions
  * /reduction/sigma (k,)                    coefficient standard deviations; attribute retained_energy
  * /empirical/samples (n, d)                empirical only
- * /generator/p0, p1, ...                   wgan-gp only: weights and biases layer by layer; attribute widths
+ * /generator/p0, p1, ...                   wgan-gp only: weights and biases layer by layer; attributes widths
+ *                                          and condition_width (m, the generator's trailing condition inputs;
+ *                                          0 when absent, as in files saved before it existed)
  * </pre>
  */
 public final class GeneratorFiles {
@@ -87,6 +90,7 @@ public final class GeneratorFiles {
             } else if (generator instanceof WganGpGenerator gan) {
                 WritableGroup network = file.putGroup("generator");
                 network.putAttribute("widths", gan.widths());
+                network.putAttribute("condition_width", gan.conditionWidth());
                 for (int p = 0; p < gan.parameters().size(); p++) {
                     network.putDataset("p" + p, gan.parameters().get(p));
                 }
@@ -188,8 +192,10 @@ public final class GeneratorFiles {
                     for (int p = 0; network.getChild("p" + p) != null; p++) {
                         parameters.add((double[]) data(file, "generator/p" + p));
                     }
+                    Attribute conditionWidth = network.getAttribute("condition_width");
                     yield new WganGpGenerator(reduction, shape, (int[]) network.getAttribute("widths").getData(),
-                            parameters, device);
+                            conditionWidth == null ? 0 : ((Number) conditionWidth.getData()).intValue(), parameters,
+                            device);
                 }
             };
         }

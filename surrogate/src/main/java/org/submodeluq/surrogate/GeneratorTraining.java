@@ -69,7 +69,8 @@ public final class GeneratorTraining {
                         reduction.encode(data.validation().rows()), directory, settings.device(), listener).train();
                 manifest.put("training", Map.of("best_iteration", result.bestIteration(),
                         "best_validation_energy_distance", result.validationEnergy(), "log", "training-log.csv"));
-                yield new WganGpGenerator(reduction, train.featureShape(), result.widths(), result.parameters(),
+                yield new WganGpGenerator(reduction, train.featureShape(), result.widths(), result.conditionWidth(),
+                        result.parameters(),
                         settings.device());
             }
         };

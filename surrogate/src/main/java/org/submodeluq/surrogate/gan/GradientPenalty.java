@@ -5,11 +5,13 @@ import org.submodeluq.nn.Mlp;
 import org.submodeluq.nn.Scalars;
 
 /**
- * The WGAN-GP critic objective (Gulrajani et al. 2017):
- * {@code L = E[D(fake)] - E[D(real)] + lambda E[(||grad_x D(x_hat)|| - 1)^2]} with
- * {@code x_hat = eps real + (1 - eps) fake}, eps uniform per sample. The input gradient comes from
- * {@link Mlp#inputGradient} as ordinary NDArray operations, so backpropagating L reaches the critic's
- * weights through the penalty too (DJL 0.36 exposes no create_graph).
+ * The WGAN-GP critic objective (Gulrajani et al. 2017), conditioned on features c:
+ * {@code L = E[D(fake, c)] - E[D(real, c)] + lambda E[(||grad_x D(x_hat, c)|| - 1)^2]} with
+ * {@code x_hat = eps real + (1 - eps) fake}, eps uniform per sample. Real and fake rows share their
+ * conditions, so only x is interpolated and only x is differentiated: the Lipschitz constraint is on
+ * x -> D(x, c) at each c, which is all the Wasserstein distance between the conditionals needs. The input
+ * gradient comes from {@link Mlp#inputGradient} as ordinary NDArray operations, so backpropagating L
+ * reaches the critic's weights through the penalty too (DJL 0.36 exposes no create_graph).
  */
 public final class GradientPenalty {
 
@@ -21,16 +23,20 @@ public final class GradientPenalty {
     }
 
     /**
+     * @param critic a network of input width k + m
      * @param real (B, k) data
      * @param fake (B, k) generated samples, detached from the generator
+     * @param conditions (B, m) the conditions of both, m >= 0
      * @param eps (B, 1) uniform interpolation weights
      * @param complement (B, 1) their complements 1 - eps
      */
-    public static Terms criticLoss(Mlp critic, NDArray real, NDArray fake, NDArray eps, NDArray complement,
-                                   double lambda) {
+    public static Terms criticLoss(Mlp critic, NDArray real, NDArray fake, NDArray conditions, NDArray eps,
+                                   NDArray complement, double lambda) {
         NDArray interpolated = real.mul(eps).add(fake.mul(complement));
-        NDArray penalty = penalty(critic, critic.inputGradient(critic.pass(interpolated)), lambda);
-        NDArray wasserstein = critic.forward(real).mean().sub(critic.forward(fake).mean());
+        NDArray inputGradient = critic.inputGradient(critic.pass(joined(interpolated, conditions)));
+        NDArray penalty = penalty(critic, leading(inputGradient, real.getShape().get(1)), lambda);
+        NDArray wasserstein = critic.forward(joined(real, conditions)).mean()
+                .sub(critic.forward(joined(fake, conditions)).mean());
         return new Terms(penalty.sub(wasserstein), wasserstein, penalty);
     }
 
@@ -39,5 +45,15 @@ public final class GradientPenalty {
         NDArray norms = inputGradient.square().sum(new int[] {1}).sqrt();
         Scalars scalars = critic.scalars();
         return norms.sub(scalars.of(1)).square().mean().mul(scalars.of(lambda));
+    }
+
+    /** The network input {@code [x, c]}: (B, k + m); x itself when m = 0, so the unconditional graph has no extra node. */
+    static NDArray joined(NDArray x, NDArray conditions) {
+        return conditions.getShape().get(1) == 0 ? x : x.concat(conditions, 1);
+    }
+
+    /** The first k columns of (B, k + m) rows: the gradient with respect to x. */
+    private static NDArray leading(NDArray rows, long k) {
+        return rows.getShape().get(1) == k ? rows : rows.get(":, 0:" + k);
     }
 }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -24,23 +25,28 @@ import org.submodeluq.core.random.KeyedStreams;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.nn.Adam;
 import org.submodeluq.nn.Mlp;
-import org.submodeluq.surrogate.data.SampleMatrix;
 import org.submodeluq.surrogate.metrics.SampleDistances;
 
 /**
- * Trains a WGAN-GP generator of whitened principal-component coefficients. Each iteration runs
- * {@code criticSteps} critic updates on the gradient-penalised objective ({@link GradientPenalty}),
- * then one generator update on {@code -E[D(G(z))]}, then moves an exponential moving average of the
+ * Trains a WGAN-GP generator of whitened principal-component coefficients x, optionally conditioned on
+ * features c (Mirza and Osindero 2014): the generator maps [z, c] to x and the critic scores [x, c]; with
+ * no features (m = 0) it is the plain WGAN-GP, bit for bit. Each iteration runs {@code criticSteps} critic
+ * updates on the gradient-penalised objective ({@link GradientPenalty}), each on a batch of training pairs
+ * (x_i, c_i) against generated G(z_i, c_i) at the same c_i, so that the critic sees one condition marginal
+ * on both sides and can only tell them apart by x | c; then one generator update on
+ * {@code -E[D(G(z, c), c)]} at the conditions of the last critic batch (rows of the training set, drawn
+ * with no extra random numbers, so the unconditional stream is unchanged); then moves an exponential moving average of the
  * generator's weights (started at zero and divided by 1 - decay^t, Adam's bias correction, so the
  * random initial weights do not linger in it); every {@code evaluateEvery} iterations the averaged
- * generator is scored by its
- * energy distance to the validation coefficients and the best is kept: plain WGAN-GP on this kind of
+ * generator is scored by the
+ * energy distance between the validation pairs [x, c] and generated pairs [G(z, c), c], one draw at
+ * each validation row's conditions, and the best is kept: plain WGAN-GP on this kind of
  * data swings between over- and under-dispersion, so the last iterate is not the one to ship.
  *
  * <p>Iteration t draws its batches and noise from its own stream (seed, t), and every
  * {@code checkpointEvery} iterations the whole state (both networks, Adam moments, the average, the
  * best so far) goes to {@code checkpoint.h5}, keyed by the options and a hash of the coefficients
- * trained on: a run resumed from a checkpoint ends with the same bits as one that was never
+ * and conditions trained on: a run resumed from a checkpoint ends with the same bits as one that was never
  * interrupted, given the same thread count. One training at a time per JVM: DJL's gradient collector
  * is process-wide.
  */
@@ -58,39 +64,65 @@ public final class WganGpTrainer {
     private static final long TRAINING_DOMAIN = 0xBB67AE8584CAA73BL;
 
     private final WganGpOptions options;
-    private final double[][] train;
-    private final double[][] validation;
+    private final ConditionedSamples train;
+    private final ConditionedSamples validation;
     private final String key;
     private final Path directory;
     private final Device device;
     private final TrainingListener listener;
 
     /**
+     * An unconditional training.
+     *
      * @param train whitened coefficients of the training samples (n x k)
      * @param validation whitened coefficients of the validation samples
      * @param directory where checkpoint.h5 and training-log.csv go
      */
     public WganGpTrainer(WganGpOptions options, double[][] train, double[][] validation, Path directory, Device device,
                          TrainingListener listener) {
+        this(options, ConditionedSamples.unconditioned(train), ConditionedSamples.unconditioned(validation), directory,
+                device, listener);
+    }
+
+    /**
+     * A conditional training.
+     *
+     * @param train whitened coefficients of the training samples with their conditions
+     * @param validation the same for the validation samples, of the same widths
+     * @param directory where checkpoint.h5 and training-log.csv go
+     */
+    public WganGpTrainer(WganGpOptions options, ConditionedSamples train, ConditionedSamples validation, Path directory,
+                         Device device, TrainingListener listener) {
+        if (validation.sampleWidth() != train.sampleWidth() || validation.conditionWidth() != train.conditionWidth()) {
+            throw new IllegalArgumentException("validation pairs are " + validation.sampleWidth() + " + "
+                    + validation.conditionWidth() + " wide, training pairs " + train.sampleWidth() + " + "
+                    + train.conditionWidth());
+        }
         this.options = options;
         this.train = train;
         this.validation = validation;
-        this.key = options + " data " + new SampleMatrix(train, new int[] {train[0].length}).sha256() + " "
-                + new SampleMatrix(validation, new int[] {validation[0].length}).sha256();
+        this.key = options + " data " + train.fingerprint() + " " + validation.fingerprint();
         this.directory = directory;
         this.device = device;
         this.listener = listener;
     }
 
-    /** The result: the best averaged generator's parameters, its score and when it was reached. */
-    public record Result(int[] widths, List<double[]> parameters, double validationEnergy, int bestIteration) {
+    /**
+     * The result: the best averaged generator's parameters, its score and when it was reached.
+     *
+     * @param widths the generator's layer widths, latent + conditionWidth first
+     * @param conditionWidth m, the trailing inputs that take the conditions
+     */
+    public record Result(int[] widths, int conditionWidth, List<double[]> parameters, double validationEnergy,
+                         int bestIteration) {
     }
 
     /** Trains, resuming from the directory's checkpoint when it belongs to these options and data. */
     public Result train() {
-        int k = train[0].length;
-        int[] generatorWidths = widths(options.latent(), options.generatorHidden(), k);
-        int[] criticWidths = widths(k, options.criticHidden(), 1);
+        int k = train.sampleWidth();
+        int m = train.conditionWidth();
+        int[] generatorWidths = widths(options.latent() + m, options.generatorHidden(), k);
+        int[] criticWidths = widths(k + m, options.criticHidden(), 1);
         DataType type = options.float64() ? DataType.FLOAT64 : DataType.FLOAT32;
         try {
             Files.createDirectories(directory);
@@ -117,7 +149,7 @@ public final class WganGpTrainer {
                     }
                 }
             }
-            return new Result(generatorWidths, state.best, state.bestEnergy, state.bestIteration);
+            return new Result(generatorWidths, m, state.best, state.bestEnergy, state.bestIteration);
         }
     }
 
@@ -155,9 +187,11 @@ public final class WganGpTrainer {
         double learningRate = options.learningRateAt(t);
         int b = options.batch();
         GradientPenalty.Terms terms = null;
+        Batch batch = null;
         for (int c = 0; c < options.criticSteps(); c++) {
-            NDArray real = batch(manager, rng, type);
-            NDArray fake = state.generator.forward(noise(manager, gaussian, b, type)).stopGradient();
+            batch = batch(manager, rng, type);
+            NDArray fake = state.generator.forward(GradientPenalty.joined(noise(manager, gaussian, b, type),
+                    batch.conditions())).stopGradient();
             double[] eps = new double[b];
             double[] complement = new double[b];
             for (int i = 0; i < b; i++) {
@@ -166,8 +200,8 @@ public final class WganGpTrainer {
             }
             state.criticAdam.zeroGradients();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                terms = GradientPenalty.criticLoss(state.critic, real, fake, array(manager, eps, b, 1, type),
-                        array(manager, complement, b, 1, type), options.lambda());
+                terms = GradientPenalty.criticLoss(state.critic, batch.real(), fake, batch.conditions(),
+                        array(manager, eps, b, 1, type), array(manager, complement, b, 1, type), options.lambda());
                 collector.backward(terms.loss());
             }
             state.criticAdam.step(learningRate);
@@ -175,8 +209,10 @@ public final class WganGpTrainer {
         state.generatorAdam.zeroGradients();
         NDArray generatorLoss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            generatorLoss = state.critic.forward(state.generator.forward(noise(manager, gaussian, b, type))).mean()
-                    .neg();
+            NDArray conditions = batch.conditions();
+            NDArray generated = state.generator.forward(GradientPenalty.joined(noise(manager, gaussian, b, type),
+                    conditions));
+            generatorLoss = state.critic.forward(GradientPenalty.joined(generated, conditions)).mean().neg();
             collector.backward(generatorLoss);
         }
         state.generatorAdam.step(learningRate);
@@ -208,14 +244,22 @@ public final class WganGpTrainer {
         return value.toType(DataType.FLOAT64, false).getDouble();
     }
 
-    private NDArray batch(NDManager manager, UniformRandomProvider rng, DataType type) {
+    /** Training pairs drawn together: samples (B, k) and their conditions (B, m). */
+    private record Batch(NDArray real, NDArray conditions) {
+    }
+
+    private Batch batch(NDManager manager, UniformRandomProvider rng, DataType type) {
         int b = options.batch();
-        int k = train[0].length;
+        int k = train.sampleWidth();
+        int m = train.conditionWidth();
         double[] values = new double[b * k];
+        double[] conditions = new double[b * m];
         for (int i = 0; i < b; i++) {
-            System.arraycopy(train[rng.nextInt(train.length)], 0, values, i * k, k);
+            int row = rng.nextInt(train.size());
+            System.arraycopy(train.samples()[row], 0, values, i * k, k);
+            System.arraycopy(train.conditions()[row], 0, conditions, i * m, m);
         }
-        return array(manager, values, b, k, type);
+        return new Batch(array(manager, values, b, k, type), array(manager, conditions, b, m, type));
     }
 
     /** An array of the training precision made straight from Java values (no conversion operation). */
@@ -252,7 +296,7 @@ public final class WganGpTrainer {
     /** The average with Adam's bias correction: divided by 1 - decay^t (nothing to correct without decay). */
     private List<double[]> corrected(List<double[]> average, int t) {
         double correction = 1 - StrictMath.pow(options.emaDecay(), t);
-        return average.stream().map(p -> java.util.Arrays.stream(p).map(v -> v / correction).toArray()).toList();
+        return average.stream().map(p -> Arrays.stream(p).map(v -> v / correction).toArray()).toList();
     }
 
     private static List<double[]> zeros(int[] widths) {
@@ -264,20 +308,36 @@ public final class WganGpTrainer {
         return zeros;
     }
 
-    /** Energy distance between a generator's coefficients and the validation ones, on fixed noise. */
+    /**
+     * Energy distance between generated pairs [G(z_i, c_i), c_i] and the validation pairs [x, c], on fixed
+     * noise: row i takes the conditions of validation row i (cycling through them when there are fewer
+     * than 256 rows, so that the score rests on at least 256 draws). Both sides then share the condition
+     * marginal, and the distance measures how far the joint, hence x | c, is off.
+     */
     private double validate(List<double[]> generator, NDManager manager, DataType type) {
-        int m = Math.max(256, validation.length);
+        int n = Math.max(256, validation.size());
+        int k = train.sampleWidth();
+        int m = train.conditionWidth();
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(
                 KeyedStreams.stream(options.seed() ^ VALIDATION_NOISE_SEED, 0));
-        int[] widths = widths(options.latent(), options.generatorHidden(), train[0].length);
-        double[] flat = Mlp.of(manager, widths, generator, type, false).forward(noise(manager, gaussian, m, type))
-                .toType(DataType.FLOAT64, false).toDoubleArray();
-        int k = train[0].length;
-        double[][] generated = new double[m][k];
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(flat, i * k, generated[i], 0, k);
+        double[] conditions = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(validation.conditions()[i % validation.size()], 0, conditions, i * m, m);
         }
-        return SampleDistances.energy(generated, validation);
+        int[] widths = widths(options.latent() + m, options.generatorHidden(), k);
+        NDArray input = GradientPenalty.joined(noise(manager, gaussian, n, type), array(manager, conditions, n, m, type));
+        double[] flat = Mlp.of(manager, widths, generator, type, false).forward(input)
+                .toType(DataType.FLOAT64, false).toDoubleArray();
+        double[][] generated = new double[n][];
+        for (int i = 0; i < n; i++) {
+            generated[i] = ConditionedSamples.joined(Arrays.copyOfRange(flat, i * k, (i + 1) * k),
+                    validation.conditions()[i % validation.size()]);
+        }
+        double[][] observed = new double[validation.size()][];
+        for (int j = 0; j < observed.length; j++) {
+            observed[j] = validation.pair(j);
+        }
+        return SampleDistances.energy(generated, observed);
     }
 
     private Path checkpointFile() {
