@@ -10,6 +10,8 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +22,13 @@ class WganGpTrainerTest {
 
     private static final double[][] TRAIN = data(400, 1);
     private static final double[][] VALIDATION = data(100, 2);
+    private static final Split UNCONDITIONAL = new Split(ConditionedSamples.unconditioned(TRAIN),
+            ConditionedSamples.unconditioned(VALIDATION));
+    private static final Split CONDITIONAL = new Split(conditioned(TRAIN, 3), conditioned(VALIDATION, 4));
+
+    /** Training and validation data. */
+    private record Split(ConditionedSamples train, ConditionedSamples validation) {
+    }
 
     private static double[][] data(int n, long seed) {
         Random random = new Random(seed);
@@ -32,6 +41,19 @@ class WganGpTrainerTest {
         return rows;
     }
 
+    /** The rows shifted and scaled by two uniform condition features, so that x depends on c. */
+    private static ConditionedSamples conditioned(double[][] rows, long seed) {
+        Random random = new Random(seed);
+        double[][] x = new double[rows.length][];
+        double[][] c = new double[rows.length][2];
+        for (int i = 0; i < rows.length; i++) {
+            c[i][0] = random.nextDouble(-1, 1);
+            c[i][1] = random.nextDouble(-1, 1);
+            x[i] = new double[] {rows[i][0] + 2 * c[i][0], rows[i][1] * (1 + 0.5 * c[i][1]), rows[i][2]};
+        }
+        return new ConditionedSamples(x, c);
+    }
+
     private static WganGpOptions options(int iterations) {
         return WganGpOptions.defaults().withLatent(4).withGeneratorHidden(16, 16).withCriticHidden(16, 16)
                 .withLearningRate(1e-3).withBatch(32).withIterations(iterations).withEvaluateEvery(50)
@@ -39,15 +61,34 @@ class WganGpTrainerTest {
     }
 
     private static WganGpTrainer.Result train(WganGpOptions options, Path directory, TrainingListener listener) {
-        return new WganGpTrainer(options, TRAIN, VALIDATION, directory, Device.cpu(), listener).train();
+        return train(UNCONDITIONAL, options, directory, listener);
+    }
+
+    private static WganGpTrainer.Result train(Split data, WganGpOptions options, Path directory,
+                                              TrainingListener listener) {
+        return new WganGpTrainer(options, data.train(), data.validation(), directory, Device.cpu(), listener).train();
     }
 
     @Test
     @Tag("slow")
     void sameSeedGivesTheSameBits(@TempDir Path directory) {
-        WganGpTrainer.Result first = train(options(200), directory.resolve("a"), TrainingListener.SILENT);
-        WganGpTrainer.Result second = train(options(200), directory.resolve("b"), TrainingListener.SILENT);
-        WganGpTrainer.Result other = train(options(200).withSeed(6), directory.resolve("c"), TrainingListener.SILENT);
+        assertSameSeedGivesTheSameBits(UNCONDITIONAL, directory);
+    }
+
+    @Test
+    @Tag("slow")
+    void conditionalTrainingWithTheSameSeedGivesTheSameBits(@TempDir Path directory) {
+        assertSameSeedGivesTheSameBits(CONDITIONAL, directory);
+    }
+
+    private static void assertSameSeedGivesTheSameBits(Split data, Path directory) {
+        WganGpTrainer.Result first = train(data, options(200), directory.resolve("a"), TrainingListener.SILENT);
+        WganGpTrainer.Result second = train(data, options(200), directory.resolve("b"), TrainingListener.SILENT);
+        WganGpTrainer.Result other = train(data, options(200).withSeed(6), directory.resolve("c"),
+                TrainingListener.SILENT);
+        int m = data.train().conditionWidth();
+        assertEquals(m, first.conditionWidth());
+        assertArrayEquals(new int[] {4 + m, 16, 16, 3}, first.widths(), "latent and condition inputs, k outputs");
         assertEquals(first.parameters().size(), second.parameters().size());
         for (int p = 0; p < first.parameters().size(); p++) {
             assertArrayEquals(first.parameters().get(p), second.parameters().get(p), 0, "parameter " + p);
@@ -58,7 +99,18 @@ class WganGpTrainerTest {
     @Test
     @Tag("slow")
     void runKilledAfterACheckpointResumesToTheSameModel(@TempDir Path directory) throws IOException {
-        WganGpTrainer.Result uninterrupted = train(options(300), directory.resolve("whole"), TrainingListener.SILENT);
+        assertKilledRunResumesToTheSameModel(UNCONDITIONAL, directory);
+    }
+
+    @Test
+    @Tag("slow")
+    void conditionalRunKilledAfterACheckpointResumesToTheSameModel(@TempDir Path directory) throws IOException {
+        assertKilledRunResumesToTheSameModel(CONDITIONAL, directory);
+    }
+
+    private static void assertKilledRunResumesToTheSameModel(Split data, Path directory) throws IOException {
+        WganGpTrainer.Result uninterrupted = train(data, options(300), directory.resolve("whole"),
+                TrainingListener.SILENT);
         Path interrupted = directory.resolve("interrupted");
         TrainingListener killer = new TrainingListener() {
             @Override
@@ -68,10 +120,10 @@ class WganGpTrainerTest {
                 }
             }
         };
-        assertThrows(IllegalStateException.class, () -> train(options(300), interrupted, killer));
+        assertThrows(IllegalStateException.class, () -> train(data, options(300), interrupted, killer));
         assertTrue(Files.exists(interrupted.resolve("checkpoint.h5")));
         List<String> notes = new java.util.ArrayList<>();
-        WganGpTrainer.Result resumed = train(options(300), interrupted, new TrainingListener() {
+        WganGpTrainer.Result resumed = train(data, options(300), interrupted, new TrainingListener() {
             @Override
             public void note(String message) {
                 notes.add(message);
@@ -87,6 +139,24 @@ class WganGpTrainerTest {
         for (int p = 0; p < uninterrupted.parameters().size(); p++) {
             assertArrayEquals(uninterrupted.parameters().get(p), resumed.parameters().get(p), 0, "parameter " + p);
         }
+    }
+
+    @Test
+    void checkpointOfOtherConditionsIsNotResumed(@TempDir Path directory) {
+        train(CONDITIONAL, options(20).withCheckpointEvery(20), directory, TrainingListener.SILENT);
+        double[][] reversed = CONDITIONAL.train().conditions().clone();
+        Collections.reverse(Arrays.asList(reversed));
+        Split otherConditions = new Split(new ConditionedSamples(CONDITIONAL.train().samples(), reversed),
+                CONDITIONAL.validation());
+        List<String> notes = new java.util.ArrayList<>();
+        train(otherConditions, options(20).withCheckpointEvery(20), directory, new TrainingListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        });
+        assertEquals(List.of("ignoring " + directory.resolve("checkpoint.h5") + ": it was made with other options or data"),
+                notes);
     }
 
     @Test
