@@ -102,6 +102,22 @@ class ConditionalTrainingTest {
     }
 
     @Test
+    void trainingAgainOnOneThreadGivesTheSameBits() {
+        GeneratorTraining.Settings oneThread = new GeneratorTraining.Settings(GeneratorKind.MEAN_MAP_RESIDUAL,
+                PcaReduction.DEFAULT_ENERGY, 0, WganGpOptions.defaults(), 5, Device.cpu(),
+                new GeneratorTraining.Conditional("", 12, 8, 5, 1));
+        Path again = directory.resolve("again");
+        GeneratorTraining.train(data, oneThread, again, TrainingListener.SILENT);
+        double[][] first = GeneratorFiles.load(model, SHAPE, Device.cpu()).sample(9, 0, 5);
+        double[][] second = GeneratorFiles.load(again, SHAPE, Device.cpu()).sample(9, 0, 5);
+        for (int i = 0; i < first.length; i++) {
+            assertArrayEquals(first[i], second[i], 0, "sample " + i);
+        }
+        assertArrayEquals(GeneratorFiles.crossFitted(model).predictions()[7],
+                GeneratorFiles.crossFitted(again).predictions()[7], 0);
+    }
+
+    @Test
     void crossFittedPredictionsComeFromFitsThatDidNotSeeTheRun() {
         CrossFitted stored = GeneratorFiles.crossFitted(model);
         long[] train = data.splits().train();
