@@ -70,8 +70,7 @@ public final class GeneratorTraining {
                 manifest.put("training", Map.of("best_iteration", result.bestIteration(),
                         "best_validation_energy_distance", result.validationEnergy(), "log", "training-log.csv"));
                 yield new WganGpGenerator(reduction, train.featureShape(), result.widths(), result.conditionWidth(),
-                        result.parameters(),
-                        settings.device());
+                        result.parameters(), settings.device());
             }
         };
         manifest.put("options", options);
