@@ -16,7 +16,8 @@ public record ConditionedSamples(double[][] samples, double[][] conditions) {
 
     public ConditionedSamples {
         if (samples.length != conditions.length) {
-            throw new IllegalArgumentException(samples.length + " samples but " + conditions.length + " condition rows");
+            throw new IllegalArgumentException(samples.length + " samples but " + conditions.length
+                    + " condition rows");
         }
         int m = conditions.length == 0 ? 0 : conditions[0].length;
         for (int i = 0; i < conditions.length; i++) {
@@ -52,9 +53,13 @@ public record ConditionedSamples(double[][] samples, double[][] conditions) {
         return conditions.length == 0 ? 0 : conditions[0].length;
     }
 
-    /** Row i as the pair [x_i, c_i], the critic's input. */
-    double[] pair(int i) {
-        return joined(samples[i], conditions[i]);
+    /** The pairs [x_i, c_i], the critic's inputs. */
+    double[][] pairs() {
+        double[][] pairs = new double[samples.length][];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = joined(samples[i], conditions[i]);
+        }
+        return pairs;
     }
 
     /** {@code [x, c]}. */

@@ -55,7 +55,7 @@ public final class GradientPenalty {
         return norms.sub(scalars.of(1)).square().mean().mul(scalars.of(lambda));
     }
 
-    /** The network input {@code [x, c]}: (B, k + m); x itself when m = 0, so the unconditional graph has no extra node. */
+    /** The network input {@code [x, c]}: (B, k + m); x itself when m = 0, so that the plain graph gains no node. */
     static NDArray joined(NDArray x, NDArray conditions) {
         return conditions.getShape().get(1) == 0 ? x : x.concat(conditions, 1);
     }

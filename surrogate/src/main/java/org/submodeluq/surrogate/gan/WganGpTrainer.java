@@ -30,23 +30,23 @@ import org.submodeluq.surrogate.metrics.SampleDistances;
 /**
  * Trains a WGAN-GP generator of whitened principal-component coefficients x, optionally conditioned on
  * features c (Mirza and Osindero 2014): the generator maps [z, c] to x and the critic scores [x, c]; with
- * no features (m = 0) it is the plain WGAN-GP, bit for bit. Each iteration runs {@code criticSteps} critic
- * updates on the gradient-penalised objective ({@link GradientPenalty}), each on a batch of training pairs
- * (x_i, c_i) against generated G(z_i, c_i) at the same c_i, so that the critic sees one condition marginal
- * on both sides and can only tell them apart by x | c; then one generator update on
- * {@code -E[D(G(z, c), c)]} at the conditions of the last critic batch (rows of the training set, drawn
- * with no extra random numbers, so the unconditional stream is unchanged); then moves an exponential moving average of the
- * generator's weights (started at zero and divided by 1 - decay^t, Adam's bias correction, so the
- * random initial weights do not linger in it); every {@code evaluateEvery} iterations the averaged
- * generator is scored by the
- * energy distance between the validation pairs [x, c] and generated pairs [G(z, c), c], one draw at
- * each validation row's conditions, and the best is kept: plain WGAN-GP on this kind of
- * data swings between over- and under-dispersion, so the last iterate is not the one to ship.
+ * no features (m = 0) it is the plain WGAN-GP, bit for bit. Each iteration runs {@code criticSteps}
+ * critic updates on the gradient-penalised objective ({@link GradientPenalty}), each on a batch of
+ * training pairs (x_i, c_i) against G(z_i, c_i) at the same c_i, so that the critic sees one condition
+ * marginal on both sides and can tell them apart only by x | c; then one generator update on
+ * {@code -E[D(G(z, c), c)]} at the conditions of the last critic batch (training rows, reused so that
+ * no random numbers are added and the unconditional stream is unchanged); then moves an exponential
+ * moving average of the generator's weights (started at zero and divided by 1 - decay^t, Adam's bias
+ * correction, so the random initial weights do not linger in it). Every {@code evaluateEvery}
+ * iterations the averaged generator is scored by the energy distance between the validation pairs
+ * [x, c] and generated pairs [G(z, c), c], one draw at each validation row's conditions, and the best
+ * is kept: plain WGAN-GP on this kind of data swings between over- and under-dispersion, so the last
+ * iterate is not the one to ship.
  *
  * <p>Iteration t draws its batches and noise from its own stream (seed, t), and every
  * {@code checkpointEvery} iterations the whole state (both networks, Adam moments, the average, the
- * best so far) goes to {@code checkpoint.h5}, keyed by the options and a hash of the coefficients
- * and conditions trained on: a run resumed from a checkpoint ends with the same bits as one that was never
+ * best so far) goes to {@code checkpoint.h5}, keyed by the options and a hash of the coefficients and
+ * conditions trained on: a run resumed from a checkpoint ends with the same bits as one that was never
  * interrupted, given the same thread count. One training at a time per JVM: DJL's gradient collector
  * is process-wide.
  */
@@ -325,7 +325,8 @@ public final class WganGpTrainer {
             System.arraycopy(validation.conditions()[i % validation.size()], 0, conditions, i * m, m);
         }
         int[] widths = widths(options.latent() + m, options.generatorHidden(), k);
-        NDArray input = GradientPenalty.joined(noise(manager, gaussian, n, type), array(manager, conditions, n, m, type));
+        NDArray input = GradientPenalty.joined(noise(manager, gaussian, n, type),
+                array(manager, conditions, n, m, type));
         double[] flat = Mlp.of(manager, widths, generator, type, false).forward(input)
                 .toType(DataType.FLOAT64, false).toDoubleArray();
         double[][] generated = new double[n][];
@@ -333,11 +334,7 @@ public final class WganGpTrainer {
             generated[i] = ConditionedSamples.joined(Arrays.copyOfRange(flat, i * k, (i + 1) * k),
                     validation.conditions()[i % validation.size()]);
         }
-        double[][] observed = new double[validation.size()][];
-        for (int j = 0; j < observed.length; j++) {
-            observed[j] = validation.pair(j);
-        }
-        return SampleDistances.energy(generated, observed);
+        return SampleDistances.energy(generated, validation.pairs());
     }
 
     private Path checkpointFile() {
