@@ -56,7 +56,7 @@ public final class MeanMapTraining {
     public static Result fit(double[][] inputs, double[][] traces, long[] runs, CaseSpec spec, int[] featureShape,
                              Settings settings, TrainingListener listener) {
         LoadStructure structure = LoadStructure.of(settings.conditioning(), spec, inputs);
-        listener.note(describe(structure));
+        listener.note(describe(structure, settings.conditioning()));
         double[][] normalised = new double[traces.length][];
         for (int i = 0; i < traces.length; i++) {
             normalised[i] = structure.normalise(inputs[i], traces[i]);
@@ -130,11 +130,12 @@ public final class MeanMapTraining {
         return Math.sqrt(error / norm);
     }
 
-    private static String describe(LoadStructure structure) {
+    private static String describe(LoadStructure structure, Conditioning conditioning) {
         String amplitude = structure.amplitude() ? "amplitude factored out exactly" : "amplitude not conditioned";
         String duration = structure.duration() ? String.format(Locale.ROOT,
                 "duration exact through the convolution with a %.4g pulse", structure.referenceDuration())
-                : "duration regressed or not conditioned";
+                : conditioning.has("duration") ? "duration regressed (the case's shortest pulse spans under two "
+                + "time steps, too short to divide out)" : "duration not conditioned";
         return "load structure: " + amplitude + "; " + duration;
     }
 
