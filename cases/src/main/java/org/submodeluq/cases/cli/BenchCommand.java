@@ -118,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
             + "the default case, and one generated sample against one submodel run (a mean map trains for minutes).")
     private boolean generators;
 
-    @Option(names = "--generator-runs", paramLabel = "N", description = "Full runs of that training set, 80 % of them "
+    @Option(names = "--generator-runs", paramLabel = "N", description = "Full runs of that training set, 80 %% of them "
             + "trained on (default: 300; --quick 60).")
     private Integer generatorRuns;
 

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private PythonOption python;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "WGAN-GP generator updates (default: "
+    @Option(names = "--iterations", paramLabel = "N", description = "Generator updates of both WGAN-GPs, unconditional and conditional (default: "
             + RunOptions.STANDARD_ITERATIONS + "; --quick " + RunOptions.QUICK_ITERATIONS + ").")
     private Integer iterations;
 

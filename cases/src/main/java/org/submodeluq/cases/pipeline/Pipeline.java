@@ -255,7 +255,7 @@ public final class Pipeline {
 
     private GeneratorTraining.Settings trainingSettings(GeneratorKind kind) {
         // the other kinds ignore these, so they keep the defaults and their stage key does not change with them
-        WganGpOptions gan = kind == GeneratorKind.WGAN_GP
+        WganGpOptions gan = kind == GeneratorKind.WGAN_GP || kind == GeneratorKind.CONDITIONAL_WGAN_GP
                 ? WganGpOptions.defaults().withIterations(options.ganIterations()).withSeed(options.seed())
                 : WganGpOptions.defaults();
         return new GeneratorTraining.Settings(kind, PcaReduction.DEFAULT_ENERGY, 0, gan, options.seed(), Device.cpu(),

@@ -13,8 +13,10 @@ import org.submodeluq.montecarlo.compare.ComparisonRow;
  *
  * @param intro the paragraph above the tables: what the rows and brackets mean, the exact replay's errors
  * @param quantities the quantities, in the order of {@code tables}
+ * @param perInput the conditional generators' per-input table (id {@code per-input}), or null when the
+ *     comparison has none
  */
-record ComparisonTables(String intro, List<String> quantities, List<Table> tables) {
+record ComparisonTables(String intro, List<String> quantities, List<Table> tables, Table perInput) {
 
     /** The HTML id of a quantity's table. */
     static String id(String quantity) {
@@ -30,6 +32,9 @@ record ComparisonTables(String intro, List<String> quantities, List<Table> table
             }
             tables.add(new Table(id(quantity), List.of(ComparisonReport.headings()), rows));
         }
-        return new ComparisonTables(report.intro(), QuantitiesOfInterest.NAMES, tables);
+        Table perInput = report.perInput().isEmpty() ? null : new Table("per-input",
+                List.of(ComparisonReport.perInputHeadings()), report.perInput().stream()
+                .map(row -> List.of(ComparisonReport.perInputCells(row))).toList());
+        return new ComparisonTables(report.intro(), QuantitiesOfInterest.NAMES, tables, perInput);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.submodeluq.cases.pipeline.RunLayout;
+import org.submodeluq.montecarlo.compare.ComparisonReport;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorKind;
 
@@ -72,6 +73,11 @@ public final class Report {
         for (int q = 0; q < comparison.quantities().size(); q++) {
             blocks.add(new Block.Heading(3, comparison.quantities().get(q)));
             blocks.add(comparison.tables().get(q));
+        }
+        if (comparison.perInput() != null) {
+            blocks.add(new Block.Heading(3, "Per input"));
+            blocks.add(new Block.Paragraph(ComparisonReport.PER_INPUT_INTRO));
+            blocks.add(comparison.perInput());
         }
         blocks.add(new Block.Heading(2, "Monte Carlo estimates"));
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Means with their %.0f %% intervals as the Monte "

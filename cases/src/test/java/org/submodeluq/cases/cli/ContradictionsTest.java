@@ -17,8 +17,8 @@ class ContradictionsTest {
                         "3", "--energy", "0.9"), "--components and --energy both choose how many principal components "
                         + "to keep: give one of them"),
                 Arguments.of(List.of("train", "--data", "t.h5", "--model", "pca-gaussian", "--out", "g",
-                        "--iterations", "100"), "--iterations would be ignored: it applies to wgan-gp only, and "
-                        + "--model is pca-gaussian"),
+                        "--iterations", "100"), "--iterations would be ignored: it applies to wgan-gp and cwgan-gp only, "
+                        + "and --model is pca-gaussian"),
                 Arguments.of(List.of("generate", "--solver", "java", "--python", "/usr/bin/python3"), "--python would "
                         + "be ignored: it applies to FEniCS workers, and --solver is java"),
                 Arguments.of(List.of("run", "--solver", "java", "--python", "/usr/bin/python3"), "--python would "

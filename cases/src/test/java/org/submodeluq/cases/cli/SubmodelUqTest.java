@@ -161,7 +161,8 @@ class SubmodelUqTest {
                 () -> assertEquals(22 * 2 * 50, rows[0].length),
                 () -> assertEquals(SubmodelUq.USER_ERROR, wrongKind.exitCode()),
                 () -> assertEquals("submodel-uq: error: Invalid value for option '--model': generator kind 'vae' is "
-                        + "unknown; allowed: empirical, pca-gaussian, wgan-gp (see 'submodel-uq train --help')",
+                        + "unknown; allowed: empirical, pca-gaussian, wgan-gp, mean-map, mean-map-residual, cwgan-gp (see "
+                        + "'submodel-uq train --help')",
                         wrongKind.err().strip()));
     }
 

@@ -112,6 +112,42 @@ class ReportTest {
     }
 
     @Test
+    void perInputTablePrintsComparisonH5sPerInputRows() {
+        Pattern cell = Pattern.compile("(\\d+\\.\\d{3}) / (-?\\d+\\.\\d{3}) / ([+-]\\d+\\.\\d)%");
+        List<Executable> checks = new ArrayList<>();
+        try (HdfFile file = new HdfFile(layout.comparison())) {
+            String[] candidates = (String[]) file.getByPath("per_input").getAttribute("candidates").getData();
+            int[] runs = (int[]) file.getDatasetByPath("per_input/runs").getData();
+            double[][] error = (double[][]) file.getDatasetByPath("per_input/relative_rms_error").getData();
+            double[][] correlation = (double[][]) file.getDatasetByPath("per_input/correlation").getData();
+            double[][] bias = (double[][]) file.getDatasetByPath("per_input/mean_bias").getData();
+            assertTrue(Stream.of(candidates).anyMatch(c -> c.startsWith(GeneratorKind.CONDITIONAL_WGAN_GP.text())),
+                    List.of(candidates).toString());
+            for (String format : List.of("html", "markdown")) {
+                List<List<String>> rows = format.equals("html") ? PageTables.html(html, "per-input")
+                        : PageTables.markdown(markdown, "### Per input");
+                assertEquals(candidates.length + 1, rows.size(), format + ": rows");
+                for (int r = 0; r < candidates.length; r++) {
+                    List<String> row = rows.get(r + 1);
+                    String where = format + " " + candidates[r];
+                    List<String> label = List.of(candidates[r], String.valueOf(runs[r]));
+                    checks.add(() -> assertEquals(label, row.subList(0, 2), where));
+                    for (int q = 0; q < QuantitiesOfInterest.NAMES.size(); q++) {
+                        Matcher matcher = cell.matcher(row.get(q + 2));
+                        String what = where + " " + QuantitiesOfInterest.NAMES.get(q) + ": " + row.get(q + 2);
+                        assertTrue(matcher.matches(), what);
+                        double[] expected = {error[r][q], correlation[r][q], 100 * bias[r][q]};
+                        checks.add(() -> assertEquals(expected[0], Double.parseDouble(matcher.group(1)), 5e-4, what));
+                        checks.add(() -> assertEquals(expected[1], Double.parseDouble(matcher.group(2)), 5e-4, what));
+                        checks.add(() -> assertEquals(expected[2], Double.parseDouble(matcher.group(3)), 0.05, what));
+                    }
+                }
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
     void estimateTableShowsTheMonteCarloFilesMeans() {
         List<List<String>> rows = PageTables.html(html, "mc-estimates");
         List<Executable> checks = new ArrayList<>();

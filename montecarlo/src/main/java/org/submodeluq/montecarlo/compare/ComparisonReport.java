@@ -89,10 +89,9 @@ public record ComparisonReport(String caseName, int referenceRuns, double[] exac
         }
         if (!perInput.isEmpty()) {
             out.append("\n**Per input**\n\n").append(PER_INPUT_INTRO).append("\n\n");
-            List<String> headings = new ArrayList<>(List.of("candidate", "runs"));
-            QuantitiesOfInterest.NAMES.forEach(name -> headings.add(name + ": rel. RMS / corr. / bias"));
+            String[] headings = perInputHeadings();
             out.append("| ").append(String.join(" | ", headings)).append(" |\n");
-            out.append("|---".repeat(headings.size())).append("|\n");
+            out.append("|---".repeat(headings.length)).append("|\n");
             for (PerInputFidelity row : perInput) {
                 out.append("| ").append(String.join(" | ", perInputCells(row))).append(" |\n");
             }
@@ -101,11 +100,19 @@ public record ComparisonReport(String caseName, int referenceRuns, double[] exac
     }
 
     /** What the per-input rows are. */
-    private static final String PER_INPUT_INTRO = "Per input: the submodel under a conditional generator's traces "
+    public static final String PER_INPUT_INTRO = "Per input: the submodel under a conditional generator's traces "
             + "against the full run at the same inputs, run by run (relative RMS error, correlation, mean bias). "
             + "Runs a generator was fitted on appear only through cross-fitted predictions, from fits that left them out.";
 
-    private static String[] perInputCells(PerInputFidelity row) {
+    /** The column headings of the per-input table. */
+    public static String[] perInputHeadings() {
+        List<String> headings = new ArrayList<>(List.of("candidate", "runs"));
+        QuantitiesOfInterest.NAMES.forEach(name -> headings.add(name + ": rel. RMS / corr. / bias"));
+        return headings.toArray(new String[0]);
+    }
+
+    /** A per-input row's cells, as every format of the table prints them. */
+    public static String[] perInputCells(PerInputFidelity row) {
         List<String> cells = new ArrayList<>(List.of(row.candidate(), String.valueOf(row.runs())));
         for (int q = 0; q < row.correlation().length; q++) {
             cells.add(String.format(Locale.ROOT, "%.3f / %.3f / %+.1f%%", row.relativeRmsError()[q],
