@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
+import org.submodeluq.montecarlo.estimate.ConfidenceLevel;
 
 /**
  * MFMC's optimal split of a budget between full runs and surrogate evaluations (Peherstorfer, Willcox and
@@ -159,7 +160,7 @@ public final class Allocation {
 
     /** As {@link #forStandardError}, for the half-width of a normal interval at {@code level}. */
     public Plan forHalfWidth(double sigma, double halfWidth, double level, double maxBudget) {
-        return forStandardError(sigma, halfWidth / Moments.normalQuantile(level), maxBudget);
+        return forStandardError(sigma, halfWidth / ConfidenceLevel.normalQuantile(level), maxBudget);
     }
 
     private Plan plan(double fullRuns, boolean roundUp) {

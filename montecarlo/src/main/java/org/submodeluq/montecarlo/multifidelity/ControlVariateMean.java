@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo.multifidelity;
 
+import org.submodeluq.montecarlo.estimate.ConfidenceLevel;
 import org.submodeluq.montecarlo.estimate.Interval;
 
 /**
@@ -42,7 +43,7 @@ public final class ControlVariateMean {
 
     /** The control-variate mean with its optimal weights, standard error and {@code level} interval. */
     public static ControlVariateEstimate of(PairedSample sample, double level) {
-        double z = Moments.normalQuantile(level);
+        double z = ConfidenceLevel.normalQuantile(level);
         int n = sample.pairs();
         int k = sample.surrogates();
         double[] y = sample.fullRuns();

@@ -3,6 +3,7 @@ package org.submodeluq.montecarlo.multifidelity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.submodeluq.montecarlo.estimate.ConfidenceLevel;
 import org.submodeluq.montecarlo.estimate.Interval;
 
 /**
@@ -127,7 +128,7 @@ public final class ExceedanceCurve {
             return new Interval(clip(e.interval().lower()), clip(e.interval().upper()));
         }
         double logOdds = Math.log(p / (1 - p));
-        double halfWidth = Moments.normalQuantile(level) * e.standardError() / (p * (1 - p));
+        double halfWidth = ConfidenceLevel.normalQuantile(level) * e.standardError() / (p * (1 - p));
         return new Interval(logistic(logOdds - halfWidth), logistic(logOdds + halfWidth));
     }
 

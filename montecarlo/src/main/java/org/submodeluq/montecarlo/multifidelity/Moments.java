@@ -1,14 +1,7 @@
 package org.submodeluq.montecarlo.multifidelity;
 
-import org.apache.commons.statistics.distribution.NormalDistribution;
-
-/**
- * Sample means and covariances (divisor n - 1) by two passes, and the normal critical value. The
- * estimate package's {@code ConfidenceLevel} does the latter but is package-private there.
- */
+/** Sample means and covariances (divisor n - 1) by two passes. */
 final class Moments {
-
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private Moments() {
     }
@@ -30,13 +23,5 @@ final class Moments {
             sum += (x[i] - mx) * (y[i] - my);
         }
         return sum / (x.length - 1);
-    }
-
-    /** The standard normal {@code z} with {@code P(|Z| <= z) = level}, level strictly between 0 and 1. */
-    static double normalQuantile(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level " + level + " must be strictly between 0 and 1");
-        }
-        return STANDARD_NORMAL.inverseSurvivalProbability((1 - level) / 2);
     }
 }

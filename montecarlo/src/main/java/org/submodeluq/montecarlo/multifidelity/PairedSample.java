@@ -1,6 +1,7 @@
 package org.submodeluq.montecarlo.multifidelity;
 
 import java.util.Arrays;
+import org.submodeluq.core.UserInputException;
 
 /**
  * One quantity of interest seen at two fidelities: {@code n} full runs {@code y_i}, for each surrogate
@@ -23,7 +24,7 @@ public final class PairedSample {
 
     private PairedSample(double[] fullRuns, double[][] paired, double[][] cheap) {
         if (fullRuns.length < MIN_PAIRS) {
-            throw new IllegalArgumentException(
+            throw new UserInputException(
                     "at least " + MIN_PAIRS + " paired runs are needed, got " + fullRuns.length);
         }
         if (paired.length == 0 || paired.length != cheap.length) {
@@ -101,7 +102,7 @@ public final class PairedSample {
     private static void requireFinite(double[] x, String what) {
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException(what + " " + i + " is " + x[i] + ", not a finite number");
+                throw new UserInputException(what + " " + i + " is " + x[i] + ", not a finite number");
             }
         }
     }

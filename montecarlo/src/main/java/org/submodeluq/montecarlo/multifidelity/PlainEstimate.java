@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo.multifidelity;
 
+import org.submodeluq.montecarlo.estimate.ConfidenceLevel;
 import org.submodeluq.montecarlo.estimate.Interval;
 
 /**
@@ -13,6 +14,6 @@ public record PlainEstimate(double estimate, double standardError, Interval inte
         double mean = Moments.mean(x);
         double standardError = Math.sqrt(Moments.covariance(x, x) / x.length);
         return new PlainEstimate(mean, standardError,
-                Interval.around(mean, Moments.normalQuantile(level) * standardError));
+                Interval.around(mean, ConfidenceLevel.normalQuantile(level) * standardError));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.submodeluq.core.UserInputException;
 
 /**
  * The control-variate mean on a tiny data set against a hand computation. Full runs y = 1..10, paired
@@ -100,7 +101,7 @@ class ControlVariateMeanTest {
     @Test
     void fewerThanTenPairsAreRefused() {
         double[] nine = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        UserInputException e = assertThrows(UserInputException.class,
                 () -> PairedSample.of(nine, nine, G));
         assertEquals("at least 10 paired runs are needed, got 9", e.getMessage());
     }
@@ -112,12 +113,12 @@ class ControlVariateMeanTest {
         assertEquals("surrogate 1 has 5 paired values for 10 full runs", lengths.getMessage());
         double[] withNaN = F.clone();
         withNaN[3] = Double.NaN;
-        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+        UserInputException nan = assertThrows(UserInputException.class,
                 () -> PairedSample.of(Y, withNaN, G));
         assertEquals("surrogate 1 paired value 3 is NaN, not a finite number", nan.getMessage());
-        IllegalArgumentException infinite = assertThrows(IllegalArgumentException.class,
+        UserInputException infinite = assertThrows(UserInputException.class,
                 () -> PairedSample.of(Y, F, new double[] {1, Double.POSITIVE_INFINITY}));
         assertTrue(infinite.getMessage().startsWith("surrogate 1 cheap value 1 is Infinity"));
-        assertThrows(IllegalArgumentException.class, () -> ControlVariateMean.of(PairedSample.of(Y, F, G), 1.0));
+        assertThrows(UserInputException.class, () -> ControlVariateMean.of(PairedSample.of(Y, F, G), 1.0));
     }
 }
