@@ -1,10 +1,10 @@
 package org.submodeluq.montecarlo.estimate;
 
-import org.submodeluq.core.UserInputException;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.submodeluq.core.UserInputException;
 
 /** Checks a two-sided confidence level and turns it into the tail probability and critical values. */
-final class ConfidenceLevel {
+public final class ConfidenceLevel {
 
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
@@ -25,7 +25,7 @@ final class ConfidenceLevel {
     }
 
     /** The standard normal quantile {@code z} with {@code P(|Z| <= z) = level}. */
-    static double normalQuantile(double level) {
+    public static double normalQuantile(double level) {
         return STANDARD_NORMAL.inverseSurvivalProbability(tail(level));
     }
 }
