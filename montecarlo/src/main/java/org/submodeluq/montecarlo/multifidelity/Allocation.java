@@ -2,8 +2,11 @@ package org.submodeluq.montecarlo.multifidelity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 import org.submodeluq.montecarlo.estimate.ConfidenceLevel;
 
 /**
@@ -95,6 +98,55 @@ public final class Allocation {
             throw new IllegalArgumentException(selectionAdvice(costs, squared, broken));
         }
         return new Allocation(costs, squared);
+    }
+
+    /**
+     * The best allocation over every subset of the surrogates, in any order: they are sorted by decreasing
+     * |correlation| and the subset meeting every model-selection condition with the largest speed-up is kept.
+     *
+     * @return the kept surrogates' indices into {@code surrogateCosts}, in MFMC's order, with their allocation;
+     *     empty when no surrogate beats plain Monte Carlo
+     */
+    public static Optional<Selection> best(double fullRunCost, double[] surrogateCosts, double[] correlations) {
+        Integer[] order = IntStream.range(0, surrogateCosts.length).boxed()
+                .sorted(Comparator.comparingDouble(i -> -Math.abs(correlations[i]))).toArray(Integer[]::new);
+        Selection best = null;
+        for (int mask = 1; mask < 1 << order.length; mask++) {
+            int chosen = mask;
+            int[] kept = IntStream.range(0, order.length).filter(j -> (chosen & 1 << j) != 0).map(j -> order[j])
+                    .toArray();
+            double[] costs = new double[kept.length + 1];
+            double[] squared = new double[kept.length + 2];
+            costs[0] = fullRunCost;
+            squared[0] = 1;
+            boolean tied = false;
+            for (int j = 0; j < kept.length; j++) {
+                costs[j + 1] = surrogateCosts[kept[j]];
+                squared[j + 1] = correlations[kept[j]] * correlations[kept[j]];
+                tied |= !(squared[j + 1] < squared[j]);
+            }
+            if (tied || brokenCondition(costs, squared) > 0) {
+                continue;
+            }
+            Allocation allocation = new Allocation(costs, squared);
+            if (allocation.speedUp() > 1 && (best == null || allocation.speedUp() > best.allocation().speedUp())) {
+                best = new Selection(kept, allocation);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Surrogates kept by {@link #best}, as indices into the caller's arrays, and their allocation. */
+    public record Selection(int[] surrogates, Allocation allocation) {
+
+        public Selection {
+            surrogates = surrogates.clone();
+        }
+
+        @Override
+        public int[] surrogates() {
+            return surrogates.clone();
+        }
     }
 
     /** The ratios {@code r_1 .. r_k}: surrogate evaluations per full run. */
@@ -211,28 +263,11 @@ public final class Allocation {
     private static String selectionAdvice(double[] costs, double[] squared, int broken) {
         int k = costs.length - 1;
         double required = (squared[broken - 1] - squared[broken]) / (squared[broken] - squared[broken + 1]);
-        List<Integer> best = List.of();
-        double bestRatio = 1;
-        for (int mask = 1; mask < 1 << k; mask++) {
-            List<Integer> kept = new ArrayList<>();
-            for (int i = 1; i <= k; i++) {
-                if ((mask & 1 << (i - 1)) != 0) {
-                    kept.add(i);
-                }
-            }
-            double[] c = new double[kept.size() + 1];
-            double[] s = new double[kept.size() + 2];
-            c[0] = costs[0];
-            s[0] = 1;
-            for (int j = 0; j < kept.size(); j++) {
-                c[j + 1] = costs[kept.get(j)];
-                s[j + 1] = squared[kept.get(j)];
-            }
-            if (brokenCondition(c, s) == 0 && varianceRatio(c, s) < bestRatio) {
-                best = kept;
-                bestRatio = varianceRatio(c, s);
-            }
-        }
+        double[] correlations = IntStream.rangeClosed(1, k).mapToDouble(i -> Math.sqrt(squared[i])).toArray();
+        Optional<Selection> selection = best(costs[0], Arrays.copyOfRange(costs, 1, k + 1), correlations);
+        List<Integer> best = selection.map(chosen -> Arrays.stream(chosen.surrogates()).sorted().map(i -> i + 1)
+                .boxed().toList()).orElse(List.of());
+        double bestRatio = selection.map(chosen -> chosen.allocation().varianceRatio()).orElse(1.0);
         List<Integer> dropped = new ArrayList<>();
         for (int i = 1; i <= k; i++) {
             if (!best.contains(i)) {

@@ -93,4 +93,20 @@ class AllocationTest {
         assertTrue(first.getMessage().endsWith("no subset of surrogates beats plain Monte Carlo: drop them all"),
                 first.getMessage());
     }
+
+    @Test
+    void bestSortsTheSurrogatesAndDropsTheOneThatDoesNotPay() {
+        // given in the wrong order: 0.5 first, 0.9 second; 0.5 at w = 0.009 breaks the condition behind 0.9
+        Allocation.Selection only = Allocation.best(1, new double[] {0.009, 0.01}, new double[] {0.5, 0.9})
+                .orElseThrow();
+        assertArrayEquals(new int[] {1}, only.surrogates());
+        assertEquals(Math.pow(Math.sqrt(0.19) + Math.sqrt(0.01 * 0.81), 2), only.allocation().varianceRatio(), 1e-12);
+        // both pay when the weaker one is cheap enough: the order becomes 0.9, 0.6
+        Allocation.Selection both = Allocation.best(1, new double[] {0.001, 0.01}, new double[] {0.6, 0.9})
+                .orElseThrow();
+        assertArrayEquals(new int[] {1, 0}, both.surrogates());
+        assertEquals(Math.pow(Math.sqrt(0.19) + Math.sqrt(0.01 * 0.45) + Math.sqrt(0.001 * 0.36), 2),
+                both.allocation().varianceRatio(), 1e-12);
+        assertTrue(Allocation.best(1, new double[] {0.5}, new double[] {0.3}).isEmpty());
+    }
 }
