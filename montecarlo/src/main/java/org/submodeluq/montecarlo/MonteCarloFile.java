@@ -38,8 +38,14 @@ public final class MonteCarloFile {
     private MonteCarloFile() {
     }
 
-    /** What a Monte Carlo file holds that other commands read back. */
-    public record Contents(CaseSpec spec, String generator, double[][] samples) {
+    /**
+     * What a Monte Carlo file holds that other commands read back.
+     *
+     * @param generatorManifest the manifest of the generator that drew the samples, as recorded
+     * @param secondsPerSample thread-seconds per sample, generator and submodel together
+     */
+    public record Contents(CaseSpec spec, String generator, String generatorManifest, double secondsPerSample,
+                           double[][] samples) {
 
         /** Quantity q of every sample. */
         public double[] column(int q) {
@@ -114,6 +120,8 @@ public final class MonteCarloFile {
     public static Contents read(Path path) {
         try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "Monte Carlo file")) {
             return new Contents(CaseFiles.recordedIn(file, path), (String) file.getAttribute("generator").getData(),
+                    (String) file.getAttribute("generator_manifest").getData(),
+                    ((Number) file.getAttribute("seconds_per_sample").getData()).doubleValue(),
                     (double[][]) file.getDatasetByPath("qoi").getData());
         }
     }
