@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "submodel-uq", mixinStandardHelpOptions = true, versionProvider = SubmodelUq.Version.class,
         description = "Uncertainty quantification of a zone of interest under fast dynamics.",
         subcommands = {RunCommand.class, SolveCommand.class, GenerateCommand.class, TrainCommand.class, SampleCommand.class,
-                MonteCarloCommand.class, ReplayCommand.class, CompareCommand.class, MatformerCommand.class,
+                MonteCarloCommand.class, ReplayCommand.class, CompareCommand.class, PlanCommand.class, MatformerCommand.class,
                 InspectCommand.class, CaseCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SubmodelUq {
 
