@@ -126,7 +126,7 @@ class QuantityEmulatorTest {
         return new double[] {a * h1, a * h2, a * a * h3};
     }
 
-    private static double correlation(double[] x, double[] y) {
+    static double correlation(double[] x, double[] y) {
         double mx = Arrays.stream(x).average().orElseThrow();
         double my = Arrays.stream(y).average().orElseThrow();
         double sxy = 0;
@@ -140,7 +140,7 @@ class QuantityEmulatorTest {
         return sxy / Math.sqrt(sxx * syy);
     }
 
-    private static double[] column(double[][] rows, int q) {
+    static double[] column(double[][] rows, int q) {
         return Arrays.stream(rows).mapToDouble(row -> row[q]).toArray();
     }
 
