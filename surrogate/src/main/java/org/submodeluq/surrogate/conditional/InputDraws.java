@@ -22,7 +22,15 @@ public final class InputDraws {
     private final List<String> inputs;
 
     public InputDraws(CaseSpec spec, long seed, GivenInputs given) {
-        this.sampler = new ThetaSampler(spec, seed ^ DOMAIN);
+        this(spec, seed, given, DOMAIN);
+    }
+
+    /**
+     * Draws of a domain of the caller's: a second set of fresh inputs that must be independent of a
+     * generator's (two surrogates' cheap samples in one multifidelity estimate) takes another constant.
+     */
+    public InputDraws(CaseSpec spec, long seed, GivenInputs given, long domain) {
+        this.sampler = new ThetaSampler(spec, seed ^ domain);
         this.given = given;
         this.inputs = Theta.names(spec.modulusField().modes());
     }
