@@ -27,6 +27,7 @@ import org.submodeluq.surrogate.conditional.ConditionalGanGenerator;
 import org.submodeluq.surrogate.conditional.ConditionalGenerator;
 import org.submodeluq.surrogate.conditional.InputFeatures;
 import org.submodeluq.surrogate.conditional.Conditioning;
+import org.submodeluq.surrogate.conditional.CrossFitEnsemble;
 import org.submodeluq.surrogate.conditional.CrossFitted;
 import org.submodeluq.surrogate.conditional.LoadStructure;
 import org.submodeluq.surrogate.conditional.MeanMap;
@@ -298,6 +299,23 @@ public final class GeneratorFiles {
             return new CrossFitted((long[]) data(file, "cross_fitted/runs"), (int[]) data(file, "cross_fitted/folds"),
                     (double[][]) data(file, "cross_fitted/predictions"), maps);
         }
+    }
+
+    /**
+     * The surrogate a mean-map generator's cross-fitted pairs came from: the cheap samples of a multifidelity
+     * estimate that uses those pairs must be drawn from it.
+     *
+     * @throws UserInputException when the directory holds no mean-map generator, or one saved before the fold maps
+     *     were kept
+     */
+    public static CrossFitEnsemble crossFitEnsemble(Path directory) {
+        CrossFitted crossFitted = crossFitted(directory);
+        if (crossFitted.maps().isEmpty()) {
+            throw new UserInputException("generator '" + directory + "' keeps its cross-fitted predictions but not the "
+                    + "fold maps that made them (saved before they were kept): train it again to draw cheap samples "
+                    + "from the surrogate of its pairs");
+        }
+        return CrossFitEnsemble.of((MeanMapGenerator) load(directory, null, Device.cpu()), crossFitted);
     }
 
     private static void writeNetwork(WritableGroup group, WganGpGenerator network) {

@@ -143,7 +143,8 @@ public final class MeanMapTraining {
         return "load structure: " + amplitude + "; " + duration;
     }
 
-    private static double[][] rows(double[][] all, int[] indices) {
+    /** The rows at these indices, shared, not copied. */
+    static double[][] rows(double[][] all, int[] indices) {
         double[][] rows = new double[indices.length][];
         for (int i = 0; i < indices.length; i++) {
             rows[i] = all[indices[i]];
