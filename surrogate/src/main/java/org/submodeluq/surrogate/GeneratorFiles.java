@@ -27,6 +27,7 @@ import org.submodeluq.surrogate.conditional.ConditionalGanGenerator;
 import org.submodeluq.surrogate.conditional.ConditionalGenerator;
 import org.submodeluq.surrogate.conditional.InputFeatures;
 import org.submodeluq.surrogate.conditional.Conditioning;
+import org.submodeluq.surrogate.conditional.CrossFitEnsemble;
 import org.submodeluq.surrogate.conditional.CrossFitted;
 import org.submodeluq.surrogate.conditional.LoadStructure;
 import org.submodeluq.surrogate.conditional.MeanMap;
@@ -60,6 +61,8 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
  * /residual/                              mean-map-residual only: the PCA-Gaussian residual at unit amplitude, unscaled
  * /cross_fitted/runs (n,), folds (n,), predictions (n, d)   mean-map kinds: each fitting run's prediction by
  *                                          the fit that left its fold out (runs index the training set)
+ * /cross_fitted/fold_maps/0, 1, ..., K-1  the K fits that left each fold out, each laid out as /mean_map (absent
+ *                                          in files saved before they were kept)
  * </pre>
  * The manifest of a conditional kind records its conditioning ({@value #CONDITIONING}: the input names) beside
  * the case.
@@ -85,6 +88,8 @@ public final class GeneratorFiles {
     public static final String CONDITIONING = "conditioning";
     /** Root attribute of a conditional generator's load structure (not a group: jhdf 0.13 writes a group that holds attributes only unreadably). */
     private static final String LOAD_STRUCTURE = "load_structure";
+    /** Group of the fold maps under /cross_fitted. */
+    private static final String FOLD_MAPS = "fold_maps";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -139,6 +144,12 @@ public final class GeneratorFiles {
                 group.putDataset("runs", crossFitted.runs());
                 group.putDataset("folds", crossFitted.folds());
                 group.putDataset("predictions", crossFitted.predictions());
+                if (!crossFitted.maps().isEmpty()) {
+                    WritableGroup maps = group.putGroup(FOLD_MAPS);
+                    for (int k = 0; k < crossFitted.maps().size(); k++) {
+                        crossFitted.maps().get(k).write(maps.putGroup(Integer.toString(k)));
+                    }
+                }
             }
         });
         Map<String, Object> full = new LinkedHashMap<>();
@@ -265,7 +276,8 @@ public final class GeneratorFiles {
     }
 
     /**
-     * The cross-fitted predictions a mean-map generator keeps of the runs it was fitted on.
+     * The cross-fitted predictions a mean-map generator keeps of the runs it was fitted on, with the fold maps
+     * that made them (none in a file saved before they were kept).
      *
      * @throws UserInputException when the directory holds no generator, or one without them
      */
@@ -276,9 +288,34 @@ public final class GeneratorFiles {
                 throw new UserInputException("generator '" + directory + "' keeps no cross-fitted predictions: only the "
                         + "mean-map kinds do");
             }
+            List<MeanMap> maps = new ArrayList<>();
+            Group group = (Group) file.getChild("cross_fitted");
+            if (group.getChild(FOLD_MAPS) != null) {
+                Group folds = (Group) group.getChild(FOLD_MAPS);
+                for (int k = 0; folds.getChild(Integer.toString(k)) != null; k++) {
+                    maps.add(MeanMap.read((Group) folds.getChild(Integer.toString(k))));
+                }
+            }
             return new CrossFitted((long[]) data(file, "cross_fitted/runs"), (int[]) data(file, "cross_fitted/folds"),
-                    (double[][]) data(file, "cross_fitted/predictions"));
+                    (double[][]) data(file, "cross_fitted/predictions"), maps);
         }
+    }
+
+    /**
+     * The surrogate a mean-map generator's cross-fitted pairs came from: the cheap samples of a multifidelity
+     * estimate that uses those pairs must be drawn from it.
+     *
+     * @throws UserInputException when the directory holds no mean-map generator, or one saved before the fold maps
+     *     were kept
+     */
+    public static CrossFitEnsemble crossFitEnsemble(Path directory) {
+        CrossFitted crossFitted = crossFitted(directory);
+        if (crossFitted.maps().isEmpty()) {
+            throw new UserInputException("generator '" + directory + "' keeps its cross-fitted predictions but not the "
+                    + "fold maps that made them (saved before they were kept): train it again to draw cheap samples "
+                    + "from the surrogate of its pairs");
+        }
+        return CrossFitEnsemble.of((MeanMapGenerator) load(directory, null, Device.cpu()), crossFitted);
     }
 
     private static void writeNetwork(WritableGroup group, WganGpGenerator network) {

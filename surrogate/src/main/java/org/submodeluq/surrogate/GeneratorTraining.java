@@ -182,7 +182,8 @@ public final class GeneratorTraining {
 
     /**
      * The mean map of a trained mean-map-residual generator, saved as a mean-map generator of its own with
-     * the same cross-fitted predictions and scored on the test split: no second fit of the same map.
+     * the same cross-fitted predictions and fold maps, and scored on the test split: no second fit of the
+     * same map.
      *
      * @throws UserInputException when {@code from} holds no mean-map-residual generator
      */

@@ -1,6 +1,8 @@
 package org.submodeluq.surrogate.conditional;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.surrogate.gan.TrainingListener;
@@ -9,8 +11,8 @@ import org.submodeluq.surrogate.regression.Folds;
 
 /**
  * Fits a mean map and, from K fits that each leave a fold of runs out, its cross-fitted predictions of
- * every fitting run; the residual model is fitted on the residuals of those predictions, so its spread
- * is that of a run the map has not seen.
+ * every fitting run (kept with those K fold maps); the residual model is fitted on the residuals of those
+ * predictions, so its spread is that of a run the map has not seen.
  */
 public final class MeanMapTraining {
 
@@ -39,7 +41,7 @@ public final class MeanMapTraining {
     /** Fitting runs per residual component, at least. */
     static final int RUNS_PER_COMPONENT = 10;
 
-    /** The generator and the cross-fitted predictions of its fitting runs. */
+    /** The generator and the cross-fitted predictions of its fitting runs, with the fold maps that made them. */
     public record Result(MeanMapGenerator generator, CrossFitted crossFitted) {
     }
 
@@ -67,11 +69,13 @@ public final class MeanMapTraining {
         Folds folds = Folds.of(traces.length, settings.folds(), settings.seed());
         double[][] predictions = new double[traces.length][];
         int[] foldOf = new int[traces.length];
+        List<MeanMap> foldMaps = new ArrayList<>();
         for (int f = 0; f < folds.count(); f++) {
             long start = System.nanoTime();
             int[] fitting = folds.fitting(f);
             int[] heldOut = folds.heldOut(f);
             MeanMap map = MeanMap.fit(rows(inputs, fitting), rows(normalised, fitting), positions, mapSettings);
+            foldMaps.add(map);
             double[][] held = rows(inputs, heldOut);
             double[][] predicted = map.predict(held);
             for (int i = 0; i < heldOut.length; i++) {
@@ -104,7 +108,7 @@ public final class MeanMapTraining {
         }
         MeanMapGenerator generator = new MeanMapGenerator(settings.conditioning(), spec, structure, map, residual,
                 featureShape);
-        return new Result(generator, new CrossFitted(runs.clone(), foldOf, predictions));
+        return new Result(generator, new CrossFitted(runs.clone(), foldOf, predictions, foldMaps));
     }
 
     /**
@@ -139,7 +143,8 @@ public final class MeanMapTraining {
         return "load structure: " + amplitude + "; " + duration;
     }
 
-    private static double[][] rows(double[][] all, int[] indices) {
+    /** The rows at these indices, shared, not copied. */
+    static double[][] rows(double[][] all, int[] indices) {
         double[][] rows = new double[indices.length][];
         for (int i = 0; i < indices.length; i++) {
             rows[i] = all[indices[i]];

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +135,69 @@ class ConditionalTrainingTest {
         assertTrue(inSample < 0.5 * crossFitted, "a fit that saw the runs is much closer to them (" + inSample
                 + ") than the cross-fitted predictions (" + crossFitted + ")");
         assertEquals(5, Arrays.stream(stored.folds()).distinct().count());
+    }
+
+    @Test
+    void theSavedFoldMapsPredictTheRunsTheyHeldOutAsStored() {
+        CrossFitted stored = GeneratorFiles.crossFitted(model);
+        CrossFitEnsemble ensemble = GeneratorFiles.crossFitEnsemble(model);
+        assertEquals(5, ensemble.folds());
+        assertArrayEquals(new int[] {11, 11, 11, 11, 10}, ensemble.foldSizes());
+        for (int k = 0; k < ensemble.folds(); k++) {
+            int fold = k;
+            int[] heldOut = IntStream.range(0, stored.runs().length).filter(i -> stored.folds()[i] == fold).toArray();
+            double[][] predicted = ensemble.foldMap(k).predict(data.inputs(Arrays.stream(heldOut)
+                    .mapToLong(i -> stored.runs()[i]).toArray()));
+            double[][] expected = MeanMapTraining.rows(stored.predictions(), heldOut);
+            assertTrue(MeanMapTraining.relativeError(expected, predicted) < 1e-12, "fold " + k + ": "
+                    + MeanMapTraining.relativeError(expected, predicted));
+        }
+    }
+
+    @Test
+    void crossFitSampleIIsThePredictionOfFoldIModK() {
+        CrossFitEnsemble ensemble = GeneratorFiles.crossFitEnsemble(model);
+        double[][] inputs = new InputDraws(SPEC, 9, GivenInputs.NONE).rows(3, 12);
+        double[][] samples = ensemble.sample(1, 3, 12, inputs);
+        double[][] finalMap = ((MeanMapGenerator) trained.generator()).predict(inputs);
+        for (int i = 0; i < samples.length; i++) {
+            int fold = (3 + i) % 5;
+            assertEquals(fold, ensemble.foldOf(3 + i));
+            assertArrayEquals(ensemble.foldMap(fold).predict(inputs)[i], samples[i], 0, "sample " + (3 + i));
+            assertFalse(Arrays.equals(finalMap[i], samples[i]), "the final map is another surrogate");
+        }
+        double[][] fresh = ensemble.sample(4, 3, 12);
+        double[][] drawn = new InputDraws(SPEC, 4, GivenInputs.NONE).rows(3, 12);
+        assertArrayEquals(ensemble.sample(7, 3, 12, drawn)[5], fresh[5], 0, "fresh inputs, the seed only draws them");
+    }
+
+    @Test
+    void theMeanMapDerivedWithoutAFitKeepsTheFoldMaps() {
+        Path derived = directory.resolve("mean-map");
+        GeneratorTraining.withoutResidual(data, model, derived, 5);
+        double[][] inputs = new InputDraws(SPEC, 2, GivenInputs.NONE).rows(0, 7);
+        double[][] original = GeneratorFiles.crossFitEnsemble(model).sample(0, 0, 7, inputs);
+        double[][] kept = GeneratorFiles.crossFitEnsemble(derived).sample(0, 0, 7, inputs);
+        for (int i = 0; i < original.length; i++) {
+            assertArrayEquals(original[i], kept[i], 0, "sample " + i);
+        }
+    }
+
+    @Test
+    void aModelSavedWithoutFoldMapsLoadsButHasNoCrossFitEnsemble() {
+        Path old = directory.resolve("without-fold-maps");
+        CrossFitted stored = GeneratorFiles.crossFitted(model);
+        GeneratorFiles.save(old, trained.generator(), GeneratorFiles.reduction(model), data.trainedCase(), Map.of(),
+                new CrossFitted(stored.runs(), stored.folds(), stored.predictions(), List.of()));
+        assertArrayEquals(GeneratorFiles.load(model, SHAPE, Device.cpu()).sample(3, 0, 2)[1],
+                GeneratorFiles.load(old, SHAPE, Device.cpu()).sample(3, 0, 2)[1], 0);
+        CrossFitted pairs = GeneratorFiles.crossFitted(old);
+        assertTrue(pairs.maps().isEmpty());
+        assertArrayEquals(stored.predictions()[4], pairs.predictions()[4], 0);
+        UserInputException e = assertThrows(UserInputException.class, () -> GeneratorFiles.crossFitEnsemble(old));
+        assertEquals("generator '" + old + "' keeps its cross-fitted predictions but not the fold maps that made them "
+                + "(saved before they were kept): train it again to draw cheap samples from the surrogate of its "
+                + "pairs", e.rule());
     }
 
     @Test
