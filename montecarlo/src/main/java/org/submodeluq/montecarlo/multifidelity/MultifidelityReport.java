@@ -114,9 +114,8 @@ public record MultifidelityReport(String caseName, List<String> surrogates, List
         for (int q = 0; q < quantities.size(); q++) {
             QuantityEstimate estimate = quantities.get(q);
             out.append("\n**").append(estimate.quantity()).append("**\n\n").append(summary(q)).append("\n\n");
-            out.append("| estimator | runs / samples | mean [").append(percent(level)).append(" interval] | ± | P(Q > ")
-                    .append(format(estimate.threshold())).append(") [interval] | covers the reference |\n");
-            out.append("|---|---|---|---|---|---|\n");
+            out.append("| ").append(String.join(" | ", headings(q))).append(" |\n");
+            out.append("|---".repeat(headings(q).size())).append("|\n");
             for (List<String> row : rows(q)) {
                 out.append("| ").append(String.join(" | ", row)).append(" |\n");
             }
@@ -124,7 +123,8 @@ public record MultifidelityReport(String caseName, List<String> surrogates, List
         return out.toString();
     }
 
-    private String intro() {
+    /** The paragraph above the tables: what was paired with what, and what the reference is. */
+    public String intro() {
         String text = String.format(Locale.ROOT, "Case %s: multifidelity estimates from %d full runs paired with "
                         + "%s at the same inputs (cross-fitted: from fits that left each run out), corrected by cheap "
                         + "samples at fresh inputs (%s). The full runs alone and each surrogate alone are the rows it "
@@ -133,7 +133,9 @@ public record MultifidelityReport(String caseName, List<String> surrogates, List
                 100 * QuantityEstimate.THRESHOLD_PROBABILITY, percent(level));
         if (reference != null) {
             text += String.format(Locale.ROOT, " The reference is the mean of %d held-out full runs, never paired nor "
-                    + "fitted on; its own standard error is in its row.", reference.runs());
+                    + "fitted on; its own standard error is in its row, and z is each estimate's distance from it in "
+                    + "standard errors of the difference (both noises): |z| above 2 is a disagreement.",
+                    reference.runs());
         }
         return text;
     }
@@ -147,7 +149,8 @@ public record MultifidelityReport(String caseName, List<String> surrogates, List
         return String.join(", ", parts);
     }
 
-    private String summary(int q) {
+    /** Quantity {@code q}'s correlations, weights, variance reduction and speed-up, in a sentence. */
+    public String summary(int q) {
         QuantityEstimate estimate = quantities.get(q);
         ControlVariateEstimate mean = estimate.mean();
         List<String> parts = new ArrayList<>();
@@ -165,6 +168,12 @@ public record MultifidelityReport(String caseName, List<String> surrogates, List
         return text + ".";
     }
 
+    /** The column headings of quantity {@code q}'s table. */
+    public List<String> headings(int q) {
+        return List.of("estimator", "runs / samples", "mean [" + percent(level) + " interval]", "±",
+                "P(Q > " + format(quantities.get(q).threshold()) + ") [interval]", "z against the reference");
+    }
+
     /** The rows of quantity {@code q}'s table, cells as printed. */
     public List<List<String>> rows(int q) {
         QuantityEstimate estimate = quantities.get(q);
@@ -172,16 +181,18 @@ public record MultifidelityReport(String caseName, List<String> surrogates, List
         rows.add(List.of("multifidelity", estimate.pairs() + " / " + cheapSizes(estimate.cheapSizes()),
                 interval(estimate.mean().estimate(), estimate.mean().interval()),
                 relative(estimate.mean().interval()), interval(estimate.exceedance().estimate(),
-                        estimate.exceedanceInterval()), covers(q, estimate.mean().interval())));
+                        estimate.exceedanceInterval()), z(q, estimate.mean().estimate(),
+                        estimate.mean().standardError())));
         rows.add(List.of("full runs only", String.valueOf(estimate.pairs()),
                 interval(estimate.fullRunsMean().estimate(), estimate.fullRunsMean().interval()),
                 relative(estimate.fullRunsMean().interval()), interval(estimate.fullRunsExceedance(),
-                        estimate.fullRunsExceedanceInterval()), covers(q, estimate.fullRunsMean().interval())));
+                        estimate.fullRunsExceedanceInterval()), z(q, estimate.fullRunsMean().estimate(),
+                        estimate.fullRunsMean().standardError())));
         for (int k = 0; k < surrogates.size(); k++) {
             PlainEstimate alone = estimate.surrogateMeans().get(k);
             rows.add(List.of(surrogates.get(k) + " only, uncorrected", String.valueOf(estimate.cheapSizes()[k]),
                     interval(alone.estimate(), alone.interval()), relative(alone.interval()), "",
-                    covers(q, alone.interval())));
+                    z(q, alone.estimate(), alone.standardError())));
         }
         if (reference != null) {
             rows.add(List.of("reference (held-out full runs)", String.valueOf(reference.runs()),
@@ -191,11 +202,18 @@ public record MultifidelityReport(String caseName, List<String> surrogates, List
         return rows;
     }
 
-    private String covers(int q, Interval interval) {
+    /**
+     * The distance from the reference's mean in standard errors of the difference, both noises counted: an
+     * interval narrower than the reference's own noise can miss its mean without being wrong, so coverage
+     * of a noisy reference says little; |z| above 2 says the estimate and the reference disagree.
+     */
+    private String z(int q, double estimate, double standardError) {
         if (reference == null) {
             return "";
         }
-        return interval.contains(reference.means()[q]) ? "yes" : "no";
+        double difference = estimate - reference.means()[q];
+        return String.format(Locale.ROOT, "%+.2f", difference / Math.hypot(standardError,
+                reference.standardErrors()[q]));
     }
 
     private static String cheapSizes(int[] sizes) {
