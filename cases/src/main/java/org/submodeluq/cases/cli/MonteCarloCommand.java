@@ -32,6 +32,7 @@ import org.submodeluq.surrogate.GeneratorFiles;
 import java.util.ArrayList;
 import java.util.List;
 import org.submodeluq.montecarlo.MonteCarloFile;
+import org.submodeluq.montecarlo.multifidelity.CrossFittedSurrogates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -105,6 +106,11 @@ final class MonteCarloCommand implements Callable<Integer> {
     @Mixin
     private GivenOption given;
 
+    @Option(names = "--cross-fit-folds", description = "Draw sample i from the mean map's fold map i mod K, the "
+            + "fits its cross-fitted predictions came from, not from its final map: the cheap samples a "
+            + "multifidelity estimate (estimate) corrects with. Mean-map generators only.")
+    private boolean crossFitFolds;
+
     @Mixin
     private OutputOption out;
 
@@ -128,10 +134,13 @@ final class MonteCarloCommand implements Callable<Integer> {
         CaseSpec spec = campaignCase.spec();
         DjlRuntime.configure(1);
         Device where = device.resolve();
-        BoundaryConditionGenerator generator = given.feed(GeneratorFiles.load(generatorDirectory, null, where), spec,
-                generatorDirectory);
+        Contradictions.refuseTogether(command, "--given", "--cross-fit-folds", "cannot go together (the fold "
+                + "ensemble's samples pair with full runs at every input, so no input can be held fixed)");
+        BoundaryConditionGenerator generator = crossFitFolds ? GeneratorFiles.crossFitEnsemble(generatorDirectory)
+                : given.feed(GeneratorFiles.load(generatorDirectory, null, where), spec, generatorDirectory);
         SubmodelSampler sampler = new SubmodelSampler(new Submodel(spec), generator);
-        GeneratorLabel label = new GeneratorLabel(generator.kind().text() + given.suffix(),
+        GeneratorLabel label = new GeneratorLabel(crossFitFolds ? CrossFittedSurrogates.CAMPAIGN
+                : generator.kind().text() + given.suffix(),
                 GeneratorFiles.manifest(generatorDirectory).toString(), where.toString());
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet.on());
         progress.note(samples + " samples of case " + spec.name() + campaignCase.origin() + " from the " + label.name()

@@ -24,8 +24,8 @@ final class OutputOption {
 
     /** Each command's output when {@code --out} is not given. */
     static final Map<String, String> DEFAULTS = Map.of("solve", "run.h5", "generate", "training.h5",
-            "sample", "samples.h5", "mc", "mc.h5", "compare", "comparison.h5", "run", "uq-run",
-            "matformer train", "matformer");
+            "sample", "samples.h5", "mc", "mc.h5", "compare", "comparison.h5", "estimate", "estimate.h5",
+            "run", "uq-run", "matformer train", "matformer");
 
     @Option(names = "--out", paramLabel = "PATH", description = "Where the result goes (default: ${DEFAULT-VALUE}).")
     private Path out;

@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
 @Command(name = "submodel-uq", mixinStandardHelpOptions = true, versionProvider = SubmodelUq.Version.class,
         description = "Uncertainty quantification of a zone of interest under fast dynamics.",
         subcommands = {RunCommand.class, SolveCommand.class, GenerateCommand.class, TrainCommand.class, SampleCommand.class,
-                MonteCarloCommand.class, ReplayCommand.class, CompareCommand.class, PlanCommand.class, MatformerCommand.class,
-                InspectCommand.class, CaseCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                MonteCarloCommand.class, ReplayCommand.class, CompareCommand.class, EstimateCommand.class,
+                PlanCommand.class, MatformerCommand.class, InspectCommand.class, CaseCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SubmodelUq {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
