@@ -38,6 +38,10 @@ import org.submodeluq.montecarlo.compare.PerInputComparison;
 import org.submodeluq.montecarlo.GeneratorLabel;
 import org.submodeluq.montecarlo.MonteCarloCampaign;
 import org.submodeluq.montecarlo.SubmodelSampler;
+import org.submodeluq.montecarlo.multifidelity.CrossFittedSurrogates;
+import org.submodeluq.montecarlo.multifidelity.MeanMapEstimate;
+import org.submodeluq.montecarlo.multifidelity.MultifidelityFile;
+import org.submodeluq.montecarlo.multifidelity.MultifidelityReport;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
 import org.submodeluq.surrogate.conditional.CrossFitted;
@@ -57,6 +61,12 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
  * takes seconds, is written every time.
  */
 public final class Pipeline {
+
+    /**
+     * In the mean map's stage key since its model keeps the fold maps the estimate draws from: a run directory
+     * trained before that retrains it instead of failing at the estimate.
+     */
+    private static final String FOLD_MAPS = "fold maps kept";
 
     /** Confidence level of the comparison's intervals. */
     private static final double LEVEL = 0.95;
@@ -110,7 +120,9 @@ public final class Pipeline {
             GeneratorTraining.Settings settings = trainingSettings(kind);
             boolean derived = kind == GeneratorKind.MEAN_MAP;
             String trainKey = derived ? RunState.key("train", trainKeys.get(GeneratorKind.MEAN_MAP_RESIDUAL),
-                    "without residual") : RunState.key("train", generateKey, describe(settings));
+                    "without residual") : kind == GeneratorKind.MEAN_MAP_RESIDUAL
+                    ? RunState.key("train", generateKey, describe(settings), FOLD_MAPS)
+                    : RunState.key("train", generateKey, describe(settings));
             trainKeys.put(kind, trainKey);
             StageProgress trainProgress = display.stage("train " + kind.text(), derived ? "models" : "iterations");
             List<Path> trained = List.of(layout.generator(kind), layout.generator(kind).resolve("manifest.json"),
@@ -137,6 +149,17 @@ public final class Pipeline {
         StageProgress compareProgress = display.stage("compare", "rows");
         stage("compare", compareKey, List.of(layout.comparison(), layout.comparisonMarkdown()), compareProgress,
                 options.threads(), progress -> compare(campaigns, progress));
+
+        String foldsKey = RunState.key("mc", trainKeys.get(GeneratorKind.MEAN_MAP), "cross-fit folds",
+                String.valueOf(options.mcSamples()), String.valueOf(options.seed()));
+        StageProgress foldsProgress = display.stage("mc mean-map folds", "samples");
+        stage("mc_mean_map_folds", foldsKey, List.of(layout.crossFitCampaign()), foldsProgress, options.threads(),
+                progress -> foldCampaign(zoned, progress));
+        String estimateKey = RunState.key("estimate", generateKey, foldsKey, String.valueOf(LEVEL),
+                String.valueOf(options.seed()));
+        StageProgress estimateProgress = display.stage("estimate", "quantities");
+        stage("estimate", estimateKey, List.of(layout.estimate(), layout.estimateMarkdown()), estimateProgress,
+                options.threads(), this::estimate);
 
         StageProgress reportProgress = display.stage("report", "pages");
         long start = System.nanoTime();
@@ -286,6 +309,37 @@ public final class Pipeline {
         new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), generator), label, settings,
                 layout.monteCarlo(kind), true).run(progress.asCampaign());
         return options.mcSamples() + " samples of the submodel on " + Counts.of(settings.threads(), "thread");
+    }
+
+    private String foldCampaign(ZonedMesh zoned, StageProgress progress) {
+        CampaignSettings settings = CampaignSettings.of(options.mcSamples(), options.seed(), options.threads());
+        Path directory = layout.generator(GeneratorKind.MEAN_MAP);
+        GeneratorLabel label = new GeneratorLabel(CrossFittedSurrogates.CAMPAIGN,
+                GeneratorFiles.manifest(directory).toString(), Device.cpu().toString());
+        new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), GeneratorFiles.crossFitEnsemble(directory)),
+                label, settings, layout.crossFitCampaign(), true).run(progress.asCampaign());
+        return options.mcSamples() + " samples of the submodel under the mean map's fold maps";
+    }
+
+    /**
+     * The multifidelity estimate from the mean map's fitting runs; a full run's cost is the generate stage's
+     * thread-seconds per run, as recorded when it ran.
+     */
+    private String estimate(StageProgress progress) {
+        RunState.Stage generated = state.stages().get("generate");
+        Double fullRunSeconds = generated.computed() == 0 ? null
+                : generated.seconds() * generated.threads() / generated.computed();
+        MultifidelityReport report = MeanMapEstimate.run(new MeanMapEstimate.Inputs(layout.trainingSet(),
+                layout.generator(GeneratorKind.MEAN_MAP), layout.crossFitCampaign(),
+                MeanMapEstimate.EMULATOR_SAMPLES, fullRunSeconds, options.seed(), LEVEL, options.threads()), progress::note);
+        MultifidelityFile.write(layout.estimate(), report);
+        try {
+            Files.writeString(layout.estimateMarkdown(), report.markdown());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + layout.estimateMarkdown() + ": " + e.getMessage(), e);
+        }
+        return report.quantities().size() + " quantities from " + report.quantities().get(0).pairs()
+                + " paired full runs";
     }
 
     private String compare(List<Path> campaigns, StageProgress progress) {

@@ -14,6 +14,8 @@ import org.submodeluq.surrogate.GeneratorKind;
  *                                 mean-map (the former's map alone) or cwgan-gp
  * mc/KIND.h5                      its Monte Carlo campaign (mc)
  * comparison.h5, comparison.md    every campaign and the exact replay against the test split (compare)
+ * mc/mean-map-folds.h5            a campaign of the mean map's fold maps: cheap samples for the estimate
+ * estimate.h5, estimate.md        the multifidelity estimate from the mean map's fitting runs (estimate)
  * report/index.html, report.md    the report and its PNG figures
  * </pre>
  */
@@ -51,6 +53,21 @@ public record RunLayout(Path directory) {
     /** The comparison table in Markdown. */
     public Path comparisonMarkdown() {
         return directory.resolve("comparison.md");
+    }
+
+    /** The campaign of the mean map's fold maps, the submodel surrogate's cheap samples. */
+    public Path crossFitCampaign() {
+        return directory.resolve("mc").resolve("mean-map-folds.h5");
+    }
+
+    /** The multifidelity estimate in HDF5. */
+    public Path estimate() {
+        return directory.resolve("estimate.h5");
+    }
+
+    /** The multifidelity estimate in Markdown. */
+    public Path estimateMarkdown() {
+        return directory.resolve("estimate.md");
     }
 
     /** The report's directory. */

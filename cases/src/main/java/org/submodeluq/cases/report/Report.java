@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.submodeluq.cases.pipeline.RunLayout;
 import org.submodeluq.montecarlo.compare.ComparisonReport;
+import org.submodeluq.montecarlo.multifidelity.MultifidelityReport;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.GeneratorKind;
 
@@ -64,6 +65,20 @@ public final class Report {
         return index;
     }
 
+    /** The multifidelity estimate: one table per quantity, with what the correction did. */
+    private static List<Block> multifidelity(MultifidelityReport report) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(2, "Multifidelity estimate"));
+        blocks.add(new Block.Paragraph(report.intro()));
+        for (int q = 0; q < report.quantities().size(); q++) {
+            String quantity = report.quantities().get(q).quantity();
+            blocks.add(new Block.Heading(3, quantity + " (multifidelity)"));
+            blocks.add(new Block.Paragraph(report.summary(q)));
+            blocks.add(new Table("multifidelity-" + quantity, report.headings(q), report.rows(q)));
+        }
+        return blocks;
+    }
+
     private static List<Block> blocks(RunContents run, ReportFigures figures) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Paragraph(HOW_TO_READ));
@@ -78,6 +93,9 @@ public final class Report {
             blocks.add(new Block.Heading(3, "Per input"));
             blocks.add(new Block.Paragraph(ComparisonReport.PER_INPUT_INTRO));
             blocks.add(comparison.perInput());
+        }
+        if (run.multifidelity() != null) {
+            blocks.addAll(multifidelity(run.multifidelity()));
         }
         blocks.add(new Block.Heading(2, "Monte Carlo estimates"));
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Means with their %.0f %% intervals as the Monte "

@@ -12,6 +12,9 @@ import org.submodeluq.cases.pipeline.RunLayout;
 import org.submodeluq.cases.pipeline.RunState;
 import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.fem.model.QuantitiesOfInterest;
+import org.submodeluq.montecarlo.multifidelity.MultifidelityFile;
+import org.submodeluq.montecarlo.multifidelity.MultifidelityReport;
 import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.GeneratorKind;
 
@@ -24,10 +27,11 @@ import org.submodeluq.surrogate.GeneratorKind;
  * @param manifests each campaign's generator manifest
  * @param curves the WGAN-GP training log, or null when the run has none
  * @param stateToolVersion the submodel-uq version that wrote stages.h5
+ * @param multifidelity the multifidelity estimate, or null when the run has none
  */
 record RunContents(RunLayout layout, RunState state, String stateToolVersion, ReferenceRuns reference,
                    List<GeneratorKind> kinds, List<CampaignResults> campaigns, List<JsonNode> manifests,
-                   SavedComparison comparison, TrainingCurves curves) {
+                   SavedComparison comparison, TrainingCurves curves, MultifidelityReport multifidelity) {
 
     /** The file of the WGAN-GP's training curves inside its model directory. */
     static final String TRAINING_LOG = "training-log.csv";
@@ -54,7 +58,8 @@ record RunContents(RunLayout layout, RunState state, String stateToolVersion, Re
         }
         return new RunContents(layout, state, stateVersion, ReferenceRuns.read(layout.trainingSet()), kinds, campaigns,
                 manifests, SavedComparison.read(layout.comparison()),
-                Files.exists(log) ? TrainingCurves.read(log) : null);
+                Files.exists(log) ? TrainingCurves.read(log) : null, Files.exists(layout.estimate())
+                ? MultifidelityFile.read(layout.estimate(), QuantitiesOfInterest.NAMES) : null);
     }
 
     /** The run's options, from stages.h5's "key = value" lines, in their order. */

@@ -55,9 +55,10 @@ class RunCommandTest {
         assertTrue(first.err().contains("generate: solver: Java, because asked for with --solver java"), first.err());
         assertTrue(first.out().contains("| wgan-gp | 100 |") && first.out().contains("| exact | 24 |"), first.out());
         RunState state = RunState.read(layout.state());
-        assertEquals(List.of("compare", "generate", "mc_cwgan_gp", "mc_mean_map", "mc_mean_map_residual",
-                "mc_pca_gaussian", "mc_wgan_gp", "train_cwgan_gp", "train_mean_map", "train_mean_map_residual",
-                "train_pca_gaussian", "train_wgan_gp"), state.stages().keySet().stream().sorted().toList());
+        assertEquals(List.of("compare", "estimate", "generate", "mc_cwgan_gp", "mc_mean_map", "mc_mean_map_folds",
+                "mc_mean_map_residual", "mc_pca_gaussian", "mc_wgan_gp", "train_cwgan_gp", "train_mean_map",
+                "train_mean_map_residual", "train_pca_gaussian", "train_wgan_gp"),
+                state.stages().keySet().stream().sorted().toList());
         FileTime generated = Files.getLastModifiedTime(layout.trainingSet());
         FileTime trained = Files.getLastModifiedTime(layout.generator(GeneratorKind.WGAN_GP).resolve("model.h5"));
 
@@ -65,7 +66,7 @@ class RunCommandTest {
         assertEquals(0, again.exitCode(), again.err());
         for (String stage : List.of("generate", "train pca-gaussian", "mc pca-gaussian", "train wgan-gp", "mc wgan-gp",
                 "train mean-map-residual", "mc mean-map-residual", "train mean-map", "mc mean-map", "train cwgan-gp",
-                "mc cwgan-gp", "compare")) {
+                "mc cwgan-gp", "compare", "mc mean-map folds", "estimate")) {
             assertTrue(again.err().contains(stage + ": reused "), stage + " not reused:\n" + again.err());
         }
         assertEquals(state, RunState.read(layout.state()));
@@ -77,6 +78,7 @@ class RunCommandTest {
                 () -> assertTrue(more.err().contains("train wgan-gp: reused generators/wgan-gp"), more.err()),
                 () -> assertFalse(more.err().contains("mc wgan-gp: reused"), more.err()),
                 () -> assertFalse(more.err().contains("compare: reused"), more.err()),
+                () -> assertFalse(more.err().contains("estimate: reused"), more.err()),
                 () -> assertEquals(generated, Files.getLastModifiedTime(layout.trainingSet())),
                 () -> assertEquals(trained, Files.getLastModifiedTime(layout.generator(GeneratorKind.WGAN_GP)
                         .resolve("model.h5"))),
