@@ -148,6 +148,36 @@ class ReportTest {
     }
 
     @Test
+    void multifidelityTablesPrintEstimateH5sMeans() {
+        Pattern interval = Pattern.compile("(\\S+) \\[(\\S+), (\\S+)\\]");
+        List<Executable> checks = new ArrayList<>();
+        try (HdfFile file = new HdfFile(layout.estimate())) {
+            for (String quantity : QuantitiesOfInterest.NAMES) {
+                double[][] mean = (double[][]) file.getDatasetByPath(quantity + "/mean").getData();
+                for (String format : List.of("html", "markdown")) {
+                    List<List<String>> rows = format.equals("html") ? PageTables.html(html, "multifidelity-" + quantity)
+                            : PageTables.markdown(markdown, "### " + quantity + " (multifidelity)");
+                    List<String> names = rows.stream().map(row -> row.get(0)).toList();
+                    assertEquals(List.of("estimator", "multifidelity", "full runs only"), names.subList(0, 3),
+                            format + " " + quantity);
+                    for (int r = 0; r < 2; r++) {
+                        Matcher cell = interval.matcher(rows.get(r + 1).get(2));
+                        assertTrue(cell.matches(), rows.get(r + 1).get(2));
+                        double[] expected = {mean[r][0], mean[r][2], mean[r][3]};
+                        String where = format + " " + quantity + " " + names.get(r + 1);
+                        for (int c = 0; c < 3; c++) {
+                            double value = Double.parseDouble(cell.group(c + 1));
+                            double wanted = expected[c];
+                            checks.add(() -> assertEquals(wanted, value, fiveDigits(wanted), where));
+                        }
+                    }
+                }
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
     void estimateTableShowsTheMonteCarloFilesMeans() {
         List<List<String>> rows = PageTables.html(html, "mc-estimates");
         List<Executable> checks = new ArrayList<>();
