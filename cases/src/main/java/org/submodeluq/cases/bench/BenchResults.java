@@ -29,13 +29,14 @@ import java.util.List;
  * @param gan WGAN-GP training speed per thread count
  * @param matformer MatFormer's figures, written under their own {@code matformer_} keys
  * @param generators each generator kind's costs, or null when not asked
+ * @param multifidelity the multifidelity estimate's effective rates, or null when generators were not asked
  */
 public record BenchResults(String date, String java, int cores, String mesh, int steps, String fenicsUnavailable,
                            List<SolverBench.MeshTimes> solver, List<CampaignBench.Throughput> campaign,
                            CampaignBench.Py4jOverhead py4jOverhead, List<MonteCarloBench.Throughput> monteCarlo,
                            List<GanBench.Speed> gan,
                            @JsonUnwrapped(prefix = MatformerFigures.PREFIX) MatformerFigures matformer,
-                           List<GeneratorBench.Cost> generators) {
+                           List<GeneratorBench.Cost> generators, List<GeneratorBench.EffectiveRate> multifidelity) {
 
     /** The JSON mapping of the figures, also the one that reads {@link MatformerBench}'s map. */
     static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

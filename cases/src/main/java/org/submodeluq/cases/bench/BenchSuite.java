@@ -14,6 +14,7 @@ import org.submodeluq.matformer.data.ByteCorpus;
 import org.submodeluq.matformer.data.DemoCorpus;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.train.TrainedModel;
+import org.submodeluq.montecarlo.multifidelity.MeanMapEstimate;
 import org.submodeluq.nn.DjlRuntime;
 
 /**
@@ -50,12 +51,13 @@ public final class BenchSuite {
                 ? py4jOverhead(withMesh(base, plan.campaign().meshes().get(0))) : null;
         List<MonteCarloBench.Throughput> monteCarlo = monteCarlo(base, withFenics);
         List<GanBench.Speed> gan = gan();
-        List<GeneratorBench.Cost> generators = plan.generators().table() ? new GeneratorBench(plan.generators().runs(),
+        GeneratorBench.Result generators = plan.generators().table() ? new GeneratorBench(plan.generators().runs(),
                 plan.gan().iterations(), plan.generators().samples(), Runtime.getRuntime().availableProcessors())
                 .time(base, line -> log("%s", line)) : null;
         return new BenchResults(date, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 BenchPlan.meshName(plan.monteCarlo().meshes().get(0)), plan.steps(), fenicsUnavailable, solver,
-                campaign, overhead, monteCarlo, gan, matformer(), generators);
+                campaign, overhead, monteCarlo, gan, matformer(), generators == null ? null : generators.costs(),
+                generators == null ? null : generators.multifidelity());
     }
 
     /** The detailed tables the plan asks for, each followed by a note on what it measured. */
@@ -87,6 +89,15 @@ public final class BenchSuite {
                     + "reuses mean-map-residual's map), then %d samples drawn in batches of 50 after one batch of "
                     + "warm-up; a submodel run is the median of 50.%n%n", plan.gan().iterations(),
                     plan.generators().samples()));
+        }
+        if (results.multifidelity() != null) {
+            out.append(GeneratorBench.multifidelityTable(results.multifidelity())).append(String.format("%nThe "
+                    + "multifidelity estimate on mean-map-residual's fitting runs: each run paired with the submodel "
+                    + "under its cross-fitted traces and the emulator, corrected by %d submodel samples of the fold maps "
+                    + "and %d of the emulator; effective runs/s are plain full runs of equal variance per thread-second "
+                    + "spent on the full runs, the cheap samples and the emulator's fits (a full run's cost is the "
+                    + "training set's generation per run and thread).%n%n", plan.generators().samples(),
+                    MeanMapEstimate.EMULATOR_SAMPLES));
         }
         if (plan.matformer().tables()) {
             out.append(results.matformer().tables()).append(System.lineSeparator());

@@ -13,16 +13,27 @@ import java.util.function.Consumer;
 import org.submodeluq.core.io.Directories;
 import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.fem.mesh.ZonedMesh;
+import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.FullModel;
+import org.submodeluq.fem.model.FullRun;
 import org.submodeluq.fem.model.JavaSolver;
+import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.fem.training.TrainingCampaign;
+import org.submodeluq.montecarlo.compare.ExactReplay;
+import org.submodeluq.montecarlo.multifidelity.CrossFittedSurrogates;
+import org.submodeluq.montecarlo.multifidelity.MeanMapEstimate;
+import org.submodeluq.montecarlo.multifidelity.MultifidelityReport;
+import org.submodeluq.montecarlo.multifidelity.QuantityEstimate;
 import org.submodeluq.nn.DjlRuntime;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
+import org.submodeluq.surrogate.GeneratorFiles;
 import org.submodeluq.surrogate.GeneratorKind;
 import org.submodeluq.surrogate.GeneratorTraining;
+import org.submodeluq.surrogate.conditional.CrossFitEnsemble;
+import org.submodeluq.surrogate.conditional.CrossFitted;
 import org.submodeluq.surrogate.data.TrainingData;
 import org.submodeluq.surrogate.gan.TrainingListener;
 import org.submodeluq.surrogate.gan.WganGpOptions;
@@ -52,6 +63,21 @@ public final class GeneratorBench {
                        double submodelMs) {
     }
 
+    /**
+     * What a multifidelity estimate buys on one quantity: plain Monte Carlo's full runs per thread-second
+     * against the multifidelity estimate's, counted as plain full runs of equal variance per thread-second
+     * spent (full runs, the surrogates' cheap samples and the emulator's fits).
+     *
+     * @param varianceReduction the full runs' plain variance over the estimate's
+     */
+    public record EffectiveRate(String quantity, int pairs, double varianceReduction, double plainPerSecond,
+                                double multifidelityPerSecond) {
+    }
+
+    /** Every kind's costs, and the multifidelity estimate's effective rates on the mean map's fitting runs. */
+    public record Result(List<Cost> costs, List<EffectiveRate> multifidelity) {
+    }
+
     private final int runs;
     private final int iterations;
     private final int samples;
@@ -70,8 +96,8 @@ public final class GeneratorBench {
         this.threads = threads;
     }
 
-    /** Times every kind on {@code spec}. */
-    public List<Cost> time(CaseSpec spec, Consumer<String> log) {
+    /** Times every kind on {@code spec}, then the multifidelity estimate on mean-map-residual's fitting runs. */
+    public Result time(CaseSpec spec, Consumer<String> log) {
         DjlRuntime.configure(1);
         Path scratch;
         try {
@@ -83,8 +109,10 @@ public final class GeneratorBench {
             ZonedMesh zoned = new ZonedMesh(spec);
             Path set = scratch.resolve("training.h5");
             log.accept(runs + " Java full runs for the training set...");
+            long generation = System.nanoTime();
             new TrainingCampaign(zoned, 0, runs, new double[] {0.8, 0.1, 0.1}, set)
                     .run(new JavaSolver(new FullModel(zoned), threads), "java", CampaignProgress.SILENT);
+            double fullRunSeconds = (System.nanoTime() - generation) * 1e-9 * threads / runs;
             TrainingData data = TrainingData.read(set, TrainingData.TRACES, 0);
             Submodel submodel = new Submodel(zoned);
             List<Cost> costs = new ArrayList<>();
@@ -102,7 +130,10 @@ public final class GeneratorBench {
                         kind == GeneratorKind.WGAN_GP || kind == GeneratorKind.CONDITIONAL_WGAN_GP ? iterations : 0,
                         sampleMs(generator), submodelMs(submodel, generator)));
             }
-            return costs;
+            log.accept("the multifidelity estimate on the mean map's " + data.splits().train().length
+                    + " fitting runs...");
+            return new Result(costs, multifidelity(spec, set, scratch.resolve(GeneratorKind.MEAN_MAP_RESIDUAL.text()),
+                    submodel, fullRunSeconds));
         } finally {
             try {
                 Directories.deleteTree(scratch);
@@ -110,6 +141,57 @@ public final class GeneratorBench {
                 log.accept("could not remove " + scratch + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The estimate from the fitting runs of the mean map in {@code directory}: its fold ensemble drives
+     * {@code samples} submodel runs, the emulator its default cheap samples, every second of it counted.
+     */
+    private List<EffectiveRate> multifidelity(CaseSpec spec, Path set, Path directory, Submodel submodel,
+                                              double fullRunSeconds) {
+        long start = System.nanoTime();
+        CrossFitEnsemble ensemble = GeneratorFiles.crossFitEnsemble(directory);
+        int nodes = submodel.mesh().cutNodeCount();
+        int steps = submodel.mesh().spec().time().steps();
+        List<BoundaryTraces> traces = new ArrayList<>();
+        for (double[] row : ensemble.sample(3, 0, samples)) {
+            traces.add(new BoundaryTraces(nodes, steps, row));
+        }
+        double[][] cheap = ExactReplay.quantities(submodel, traces, 1);
+        double submodelSeconds = (System.nanoTime() - start) * 1e-9 / samples;
+        CrossFitted pairs = GeneratorFiles.crossFitted(directory);
+        TrainingSetFile.Contents contents = TrainingSetFile.read(set);
+        List<FullRun> fitted = Arrays.stream(pairs.runs()).mapToObj(i -> contents.runs().get(i)).toList();
+        double[][] quantities = fitted.stream().map(run -> run.quantities().toArray()).toArray(double[][]::new);
+        double[][] inputs = fitted.stream().map(run -> run.theta().toArray()).toArray(double[][]::new);
+        long emulatorStart = System.nanoTime();
+        MultifidelityReport.Surrogate emulator = CrossFittedSurrogates.emulator(spec, inputs, quantities,
+                ensemble.folds(), 0, MeanMapEstimate.EMULATOR_SAMPLES);
+        double emulatorSeconds = (System.nanoTime() - emulatorStart) * 1e-9 / MeanMapEstimate.EMULATOR_SAMPLES;
+        MultifidelityReport report = MultifidelityReport.estimate(spec.name(), QuantitiesOfInterest.NAMES, quantities,
+                List.of(CrossFittedSurrogates.submodel(submodel, ensemble, pairs.predictions(), cheap, 1), emulator),
+                null, new MultifidelityReport.Costs(fullRunSeconds, new double[] {submodelSeconds, emulatorSeconds}),
+                0.95);
+        List<EffectiveRate> rates = new ArrayList<>();
+        for (QuantityEstimate quantity : report.quantities()) {
+            double spent = quantity.pairs() * fullRunSeconds + samples * submodelSeconds
+                    + MeanMapEstimate.EMULATOR_SAMPLES * emulatorSeconds;
+            rates.add(new EffectiveRate(quantity.quantity(), quantity.pairs(), quantity.mean().varianceReduction(),
+                    1 / fullRunSeconds, quantity.mean().varianceReduction() * quantity.pairs() / spent));
+        }
+        return rates;
+    }
+
+    /** The effective rates as a table. */
+    public static String multifidelityTable(List<EffectiveRate> rates) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-26s %6s %10s %16s %16s %8s%n", "quantity",
+                "pairs", "var. red.", "plain runs/s", "effective runs/s", "gain"));
+        for (EffectiveRate rate : rates) {
+            out.append(String.format(Locale.ROOT, "%-26s %6d %10.1f %16.2f %16.2f %7.1fx%n", rate.quantity(),
+                    rate.pairs(), rate.varianceReduction(), rate.plainPerSecond(), rate.multifidelityPerSecond(),
+                    rate.multifidelityPerSecond() / rate.plainPerSecond()));
+        }
+        return out.toString();
     }
 
     private GeneratorTraining.Settings settings(GeneratorKind kind) {

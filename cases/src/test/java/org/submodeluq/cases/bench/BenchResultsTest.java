@@ -34,7 +34,7 @@ class BenchResultsTest {
                         0.04, 0.01, 0.008, 0.03, 0.04, 16141), new SolverBench.DolfinxTimes(1, 0.2, 0.22, 1, 0.9))),
                 List.of(new CampaignBench.Throughput("80x20", "java", 1, 200, 0, 18.5, 10.8)),
                 new CampaignBench.Py4jOverhead("80x20", 20, 80.9, 79.3, 1.6), summaryOnly.monteCarlo(),
-                summaryOnly.gan(), summaryOnly.matformer(), null);
+                summaryOnly.gan(), summaryOnly.matformer(), null, null);
         JsonNode json = written(results, directory);
         // the keys of the maps bench wrote before its figures were records (commit 3107532), less the block width
         assertAll(

@@ -22,7 +22,7 @@ class BenchSummaryTest {
                 "Model: a small one.");
         return new BenchResults("2025-01-02T03:04:05Z", "17.0.15", 2, mesh, 200, fenicsUnavailable, null, null, null,
                 monteCarlo, List.of(new GanBench.Speed(1, 300, 12.5), new GanBench.Speed(2, 300, 19.25)), matformer,
-                null);
+                null, null);
     }
 
     private static MonteCarloBench.Throughput monteCarloRow(String mesh, int threads, double samplesPerSecond,

@@ -67,8 +67,18 @@ public final class CrossFittedSurrogates {
      */
     public static MultifidelityReport.Surrogate emulator(CaseSpec spec, double[][] inputs, double[][] quantities,
                                                          int folds, long seed, int samples) {
+        return emulator(inputs, quantities, folds, seed,
+                new InputDraws(spec, seed, GivenInputs.NONE, EMULATOR_DOMAIN).rows(0, samples));
+    }
+
+    /**
+     * The emulator with cheap samples at {@code fresh} inputs, which must follow the law the estimate is
+     * for, independently of the pairs: the case's distributions, or a finite population's inputs drawn with
+     * replacement when the estimate is of that population's mean.
+     */
+    public static MultifidelityReport.Surrogate emulator(double[][] inputs, double[][] quantities, int folds,
+                                                         long seed, double[][] fresh) {
         CrossFittedEmulator emulator = CrossFittedEmulator.fit(inputs, quantities, folds, seed);
-        double[][] fresh = new InputDraws(spec, seed, GivenInputs.NONE, EMULATOR_DOMAIN).rows(0, samples);
         return new MultifidelityReport.Surrogate(EMULATOR, emulator.predictions(),
                 reweighted(emulator.predictFresh(fresh, 0), emulator.foldSizes()));
     }
