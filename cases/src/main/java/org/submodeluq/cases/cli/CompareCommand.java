@@ -1,9 +1,6 @@
 package org.submodeluq.cases.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,12 +92,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        Consumer<String> progress = line -> {
-            if (!quiet.on()) {
-                err.println("compare: " + line);
-                err.flush();
-            }
-        };
+        Consumer<String> progress = quiet.lines(command.commandLine().getErr(), "compare");
         Map<String, BoundaryConditionGenerator> loaded = new LinkedHashMap<>();
         Map<String, CrossFitted> crossFitted = new LinkedHashMap<>();
         for (Path directory : generators) {
@@ -119,11 +111,7 @@ final class CompareCommand implements Callable<Integer> {
                 new Comparison.Settings(resamples, level, seed.value(), parallel), progress)
                 .withPerInput(PerInputComparison.run(reference, loaded, crossFitted, seed.value(), parallel, progress));
         ComparisonFile.write(target, report);
-        try {
-            Files.writeString(table, report.markdown());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + table + ": " + e.getMessage(), e);
-        }
+        OutputOption.writeText(table, report.markdown());
         stdout.print(report.text());
         stdout.printf("wrote %s and %s%n", table, target);
         stdout.flush();

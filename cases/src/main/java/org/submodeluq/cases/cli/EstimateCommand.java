@@ -1,9 +1,6 @@
 package org.submodeluq.cases.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,20 +89,11 @@ final class EstimateCommand implements Callable<Integer> {
         if (fullRunSeconds != null) {
             UserInputException.require(fullRunSeconds > 0, "--full-run-seconds", fullRunSeconds, "positive");
         }
-        Consumer<String> progress = line -> {
-            if (!quiet.on()) {
-                command.commandLine().getErr().println("estimate: " + line);
-                command.commandLine().getErr().flush();
-            }
-        };
+        Consumer<String> progress = quiet.lines(command.commandLine().getErr(), "estimate");
         MultifidelityReport report = MeanMapEstimate.run(new MeanMapEstimate.Inputs(training, generator, campaign,
                 emulatorSamples, fullRunSeconds, seed.value(), level, threads.count()), progress);
         MultifidelityFile.write(target, report);
-        try {
-            Files.writeString(table, report.markdown());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + table + ": " + e.getMessage(), e);
-        }
+        OutputOption.writeText(table, report.markdown());
         PrintWriter stdout = command.commandLine().getOut();
         stdout.print(report.markdown());
         stdout.printf(Locale.ROOT, "wrote %s and %s%n", table, target);

@@ -163,4 +163,13 @@ final class OutputOption {
             return null;
         }
     }
+
+    /** Writes a text result (a Markdown table) whose path was checked by {@link #checkedText}. */
+    static void writeText(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
 }
