@@ -12,6 +12,7 @@ import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
 import org.submodeluq.montecarlo.estimate.ConfidenceLevel;
 import org.submodeluq.montecarlo.multifidelity.Allocation;
+import org.submodeluq.montecarlo.multifidelity.CrossFittedSurrogates;
 import org.submodeluq.montecarlo.multifidelity.MultifidelityFile;
 import org.submodeluq.montecarlo.multifidelity.MultifidelityReport;
 import org.submodeluq.montecarlo.multifidelity.QuantityEstimate;
@@ -99,6 +100,12 @@ final class PlanCommand implements Callable<Integer> {
         if (goal.halfWidth != null) {
             out.printf(Locale.ROOT, "Every quantity at once: %d full runs and %s at fresh inputs.%n", fullRuns,
                     describeSamples(report.surrogates(), fresh));
+            out.println(follow(report.surrogates(), fullRuns, fresh));
+            int pairs = report.quantities().get(0).pairs();
+            if (fullRuns < pairs) {
+                out.printf(Locale.ROOT, "The correlations were measured with surrogates fitted on %d runs; fitted on "
+                        + "%d they correlate less, so the plan is optimistic there.%n", pairs, fullRuns);
+            }
         }
         out.flush();
         return 0;
@@ -190,6 +197,21 @@ final class PlanCommand implements Callable<Integer> {
             parts.add(String.format(Locale.ROOT, "a sample of %s %.3g", names.get(k), costs[k]));
         }
         return String.join(", ", parts);
+    }
+
+    /** The commands that carry the plan out, for the surrogates estimate knows. */
+    private static String follow(List<String> names, long fullRuns, long[] fresh) {
+        int submodel = names.indexOf(CrossFittedSurrogates.SUBMODEL);
+        int emulator = names.indexOf(CrossFittedSurrogates.EMULATOR);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "To follow it: a mean map trained on %d "
+                + "full runs (train --model mean-map, its training split that size)", fullRuns));
+        if (submodel >= 0 && fresh[submodel] > 0) {
+            text.append(String.format(Locale.ROOT, ", mc --generator DIR --cross-fit-folds --samples %d",
+                    fresh[submodel]));
+        }
+        text.append(String.format(Locale.ROOT, ", estimate %s", emulator >= 0 && fresh[emulator] > 0
+                ? "--emulator-samples " + fresh[emulator] : "--emulator-samples 0"));
+        return text.append('.').toString();
     }
 
     private static String describeSamples(List<String> names, long[] fresh) {

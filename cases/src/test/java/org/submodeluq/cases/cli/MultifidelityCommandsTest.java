@@ -112,7 +112,8 @@ class MultifidelityCommandsTest {
     void planSplitsTheRunsAndSaysWhatABudgetCannotReach() {
         Cli.Result plan = execute("plan", "--estimate", estimate.toString(), "--half-width", "0.01");
         assertEquals(0, plan.exitCode(), plan.err());
-        assertTrue(plan.out().contains("Every quantity at once:"), plan.out());
+        assertTrue(plan.out().contains("Every quantity at once:") && plan.out().contains("To follow it:"),
+                plan.out());
         for (String quantity : QuantitiesOfInterest.NAMES) {
             assertTrue(plan.out().contains(quantity), plan.out());
         }
