@@ -1,6 +1,7 @@
 package org.submodeluq.montecarlo;
 
 import java.util.Arrays;
+import java.util.List;
 import org.submodeluq.fem.model.BoundaryTraces;
 import org.submodeluq.fem.model.DivergedRunException;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
@@ -48,22 +49,15 @@ public final class SubmodelSampler {
     }
 
     /**
-     * The quantities of samples {@code first .. first + n - 1} of {@code seed}, one at a time through
-     * the submodel.
+     * The quantities of samples {@code first .. first + n - 1} of {@code seed} through the submodel, in
+     * SIMD lanes where the JVM has them ({@link Submodel#runAll}).
      *
      * @return n rows in the order of {@link QuantitiesOfInterest#NAMES}
      */
     public double[][] run(long seed, long first, int n) {
-        double[][] rows = generator.sample(seed, first, n);
-        double[][] quantities = new double[n][];
-        for (int k = 0; k < n; k++) {
-            try {
-                quantities[k] = submodel.run(new BoundaryTraces(nodes, steps, rows[k])).toArray();
-            } catch (DivergedRunException e) {
-                throw e.inSample(first + k);
-            }
-        }
-        return quantities;
+        List<BoundaryTraces> traces = Arrays.stream(generator.sample(seed, first, n))
+                .map(row -> new BoundaryTraces(nodes, steps, row)).toList();
+        return submodel.runAll(traces, first).stream().map(QuantitiesOfInterest::toArray).toArray(double[][]::new);
     }
 
     /**

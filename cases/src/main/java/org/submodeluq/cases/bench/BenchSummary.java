@@ -17,8 +17,10 @@ public final class BenchSummary {
 
     /** The Markdown table. */
     public static String table(BenchResults results) {
-        List<MonteCarloBench.Throughput> monteCarlo = results.monteCarlo().stream()
-                .filter(row -> row.mesh().equals(results.mesh()))
+        List<MonteCarloBench.Throughput> onMesh = results.monteCarlo().stream()
+                .filter(row -> row.mesh().equals(results.mesh())).toList();
+        int lanes = onMesh.stream().mapToInt(MonteCarloBench.Throughput::lanes).max().orElse(0);
+        List<MonteCarloBench.Throughput> monteCarlo = onMesh.stream().filter(row -> row.lanes() == lanes)
                 .sorted(Comparator.comparingInt(MonteCarloBench.Throughput::threads)).toList();
         if (monteCarlo.isEmpty()) {
             throw new IllegalArgumentException("no Monte Carlo row for mesh " + results.mesh());
@@ -32,8 +34,11 @@ public final class BenchSummary {
         row(out, "full run, Java solver, 1 thread", format("%.1f ms", javaMs));
         row(out, "full run, FEniCS via Py4J, 1 worker", fenicsMs == null
                 ? "not available: " + results.fenicsUnavailable() : format("%.1f ms", fenicsMs));
-        row(out, "Monte Carlo sample, per thread (" + Counts.of(fewest.threads(), "thread") + ")",
-                format("%.2f ms", sampleMs));
+        row(out, "Monte Carlo sample, per thread (" + Counts.of(fewest.threads(), "thread")
+                + (lanes == 0 ? ", one at a time" : ", " + lanes + " SIMD lanes") + ")", format("%.2f ms", sampleMs));
+        onMesh.stream().filter(row -> lanes > 0 && row.lanes() == 0).findFirst().ifPresent(alone -> row(out,
+                "Monte Carlo sample one at a time, per thread (" + Counts.of(alone.threads(), "thread") + ")",
+                format("%.2f ms (lanes: %.1fx faster)", alone.sampleMsPerThread(), alone.sampleMsPerThread() / sampleMs)));
         row(out, "full run / sample, Java", format("%.1fx", javaMs / sampleMs));
         row(out, "full run / sample, FEniCS", fenicsMs == null ? "not available: no FEniCS full run"
                 : format("%.1fx", fenicsMs / sampleMs));

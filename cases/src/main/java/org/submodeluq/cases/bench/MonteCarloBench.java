@@ -13,6 +13,7 @@ import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModel;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.fem.model.ThetaSampler;
+import org.submodeluq.fem.solver.SimdLanes;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.montecarlo.CampaignSettings;
@@ -29,15 +30,17 @@ import org.submodeluq.surrogate.reduction.PcaReduction;
  * Monte Carlo throughput: whole campaigns (generation, submodel, quantities, checkpoint and output
  * file) per thread count, driven by a PCA-Gaussian generator fitted on a few
  * Java full runs of the same mesh, beside the cost of one Java full run, so that the ratio of a full
- * run to a Monte Carlo sample is measured in one sitting.
+ * run to a Monte Carlo sample is measured in one sitting. Samples run in SIMD lanes where the JVM has
+ * them ({@link SimdLanes}); one more campaign on one thread runs them one at a time, for the gain.
  */
 public final class MonteCarloBench {
 
     /**
-     * Campaign throughput with a number of threads, beside the costs of a full run on the
-     * same mesh (FEniCS's null when not measured) and their ratios to a sample's cost per thread.
+     * Campaign throughput with a number of threads and SIMD lanes (0: samples one at a time), beside the
+     * costs of a full run on the same mesh (FEniCS's null when not measured) and their ratios to a
+     * sample's cost per thread.
      */
-    public record Throughput(String mesh, int threads, int samples, double samplesPerS,
+    public record Throughput(String mesh, int threads, int lanes, int samples, double samplesPerS,
                              double sampleMsPerThread, double javaFullRunMs, double javaFullRunPerSample,
                              Double fenicsFullRunMs, Double fenicsFullRunPerSample) {
     }
@@ -76,12 +79,23 @@ public final class MonteCarloBench {
         campaign(sampler, Math.max(2, samples / 5), 1);
         List<Throughput> rows = new ArrayList<>();
         for (int threads : threadCounts) {
-            double seconds = campaign(sampler, samples, threads);
-            rows.add(new Throughput(BenchPlan.meshName(spec.mesh()), threads, samples, samples / seconds,
-                    1e3 * seconds * threads / samples, 1e3 * fullRun, fullRun * samples / (seconds * threads),
-                    fenicsMs, fenicsMs == null ? null : 1e-3 * fenicsMs * samples / (seconds * threads)));
+            rows.add(row(spec, threads, SimdLanes.width(), campaign(sampler, samples, threads), fullRun, fenicsMs));
+        }
+        if (SimdLanes.width() > 0) {
+            System.setProperty(SimdLanes.SCALAR_PROPERTY, "true");
+            try {
+                rows.add(row(spec, 1, 0, campaign(sampler, samples, 1), fullRun, fenicsMs));
+            } finally {
+                System.clearProperty(SimdLanes.SCALAR_PROPERTY);
+            }
         }
         return rows;
+    }
+
+    private Throughput row(CaseSpec spec, int threads, int lanes, double seconds, double fullRun, Double fenicsMs) {
+        return new Throughput(BenchPlan.meshName(spec.mesh()), threads, lanes, samples, samples / seconds,
+                1e3 * seconds * threads / samples, 1e3 * fullRun, fullRun * samples / (seconds * threads),
+                fenicsMs, fenicsMs == null ? null : 1e-3 * fenicsMs * samples / (seconds * threads));
     }
 
     private static double[] flat(double[][][] nested) {
@@ -115,12 +129,12 @@ public final class MonteCarloBench {
 
     /** The Markdown table of Monte Carlo rows. */
     public static String table(List<Throughput> rows) {
-        StringBuilder out = new StringBuilder("| mesh | threads | samples | samples/s | ms per sample per thread "
-                + "| Java full run ms | Java full run / sample | FEniCS full run ms | FEniCS full run / sample |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder("| mesh | threads | lanes | samples | samples/s | ms per sample per "
+                + "thread | Java full run ms | Java full run / sample | FEniCS full run ms | FEniCS full run / sample |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (Throughput row : rows) {
-            out.append(String.format("| %s | %d | %d | %.1f | %.2f | %.1f | %.1fx | %s | %s |%n", row.mesh(),
-                    row.threads(), row.samples(), row.samplesPerS(), row.sampleMsPerThread(),
+            out.append(String.format("| %s | %d | %s | %d | %.1f | %.2f | %.1f | %.1fx | %s | %s |%n", row.mesh(),
+                    row.threads(), row.lanes() == 0 ? "one at a time" : row.lanes(), row.samples(), row.samplesPerS(), row.sampleMsPerThread(),
                     row.javaFullRunMs(), row.javaFullRunPerSample(),
                     row.fenicsFullRunMs() == null ? "n/a" : String.format("%.1f", row.fenicsFullRunMs()),
                     row.fenicsFullRunPerSample() == null ? "n/a"

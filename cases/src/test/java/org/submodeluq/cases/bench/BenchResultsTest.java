@@ -36,7 +36,8 @@ class BenchResultsTest {
                 new CampaignBench.Py4jOverhead("80x20", 20, 80.9, 79.3, 1.6), summaryOnly.monteCarlo(),
                 summaryOnly.gan(), summaryOnly.matformer(), null, null);
         JsonNode json = written(results, directory);
-        // the keys of the maps bench wrote before its figures were records (commit 3107532), less the block width
+        // the keys of the maps bench wrote before its figures were records (commit 3107532), less the block width,
+        // plus the Monte Carlo rows' SIMD lanes
         assertAll(
                 () -> assertEquals(List.of("date", "java", "cores", "mesh", "steps", "solver", "campaign",
                         "py4j_overhead", "monte_carlo", "gan", "matformer_training", "matformer_decoding",
@@ -50,7 +51,7 @@ class BenchResultsTest {
                         "samples_per_s"), keys(json.get("campaign").get(0))),
                 () -> assertEquals(List.of("mesh", "calls", "round_trip_ms", "model_ms", "overhead_ms"),
                         keys(json.get("py4j_overhead"))),
-                () -> assertEquals(List.of("mesh", "threads", "samples", "samples_per_s",
+                () -> assertEquals(List.of("mesh", "threads", "lanes", "samples", "samples_per_s",
                         "sample_ms_per_thread", "java_full_run_ms", "java_full_run_per_sample", "fenics_full_run_ms",
                         "fenics_full_run_per_sample"), keys(json.get("monte_carlo").get(0))),
                 () -> assertEquals(List.of("threads", "iterations", "iterations_per_s"), keys(json.get("gan").get(0))),
@@ -71,7 +72,7 @@ class BenchResultsTest {
                 () -> assertEquals(List.of("date", "java", "cores", "mesh", "steps", "fenics_unavailable",
                         "monte_carlo", "gan", "matformer_training", "matformer_decoding", "matformer_speculative",
                         "matformer_model"), keys(json)),
-                () -> assertEquals(List.of("mesh", "threads", "samples", "samples_per_s",
+                () -> assertEquals(List.of("mesh", "threads", "lanes", "samples", "samples_per_s",
                         "sample_ms_per_thread", "java_full_run_ms", "java_full_run_per_sample"),
                         keys(json.get("monte_carlo").get(0))));
     }

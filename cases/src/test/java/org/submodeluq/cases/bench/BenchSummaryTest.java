@@ -11,8 +11,9 @@ class BenchSummaryTest {
     /** Figures of a bench run whose summary is on {@code mesh}; FEniCS is missing when a reason is given. */
     static BenchResults results(String mesh, String fenicsUnavailable) {
         boolean withFenics = fenicsUnavailable == null;
-        List<MonteCarloBench.Throughput> monteCarlo = List.of(monteCarloRow("80x20", 2, 70.0, 28.0, withFenics),
-                monteCarloRow("80x20", 1, 40.0, 25.0, withFenics), monteCarloRow("160x40", 1, 9.0, 110.0, withFenics));
+        List<MonteCarloBench.Throughput> monteCarlo = List.of(monteCarloRow("80x20", 2, 8, 70.0, 28.0, withFenics),
+                monteCarloRow("80x20", 1, 8, 40.0, 25.0, withFenics), monteCarloRow("80x20", 1, 0, 10.0, 100.0, withFenics),
+                monteCarloRow("160x40", 1, 8, 9.0, 110.0, withFenics));
         MatformerFigures matformer = new MatformerFigures(
                 List.of(new MatformerFigures.Training("MatFormer, joint g = 4", 20, 6000.4, 2.9),
                         new MatformerFigures.Training("plain Transformer, d_ff 256", 20, 15000.0, 7.3)),
@@ -25,11 +26,11 @@ class BenchSummaryTest {
                 null, null);
     }
 
-    private static MonteCarloBench.Throughput monteCarloRow(String mesh, int threads, double samplesPerSecond,
+    private static MonteCarloBench.Throughput monteCarloRow(String mesh, int threads, int lanes, double samplesPerSecond,
                                                             double sampleMs, boolean withFenics) {
         double javaMs = mesh.equals("80x20") ? 150.0 : 900.0;
         Double fenicsMs = !withFenics ? null : mesh.equals("80x20") ? 200.0 : 1200.0;
-        return new MonteCarloBench.Throughput(mesh, threads, 400, samplesPerSecond, sampleMs, javaMs,
+        return new MonteCarloBench.Throughput(mesh, threads, lanes, 400, samplesPerSecond, sampleMs, javaMs,
                 javaMs / sampleMs, fenicsMs, fenicsMs == null ? null : fenicsMs / sampleMs);
     }
 
@@ -38,14 +39,15 @@ class BenchSummaryTest {
     }
 
     @Test
-    void rowsAndRatiosComeFromTheSummaryMeshWithTheFewestThreads() {
+    void rowsAndRatiosComeFromTheSummaryMeshWithTheFewestThreadsInLanes() {
         List<String> lines = BenchSummary.table(results("80x20", null)).lines().toList();
         assertEquals(List.of(
                 "| summary: mesh 80x20, 200 steps | value |",
                 "|---|---|",
                 "| full run, Java solver, 1 thread | 150.0 ms |",
                 "| full run, FEniCS via Py4J, 1 worker | 200.0 ms |",
-                "| Monte Carlo sample, per thread (1 thread) | 25.00 ms |",
+                "| Monte Carlo sample, per thread (1 thread, 8 SIMD lanes) | 25.00 ms |",
+                "| Monte Carlo sample one at a time, per thread (1 thread) | 100.00 ms (lanes: 4.0x faster) |",
                 "| full run / sample, Java | 6.0x |",
                 "| full run / sample, FEniCS | 8.0x |",
                 "| Monte Carlo, 1 thread | 40.0 samples/s |",
@@ -64,9 +66,9 @@ class BenchSummaryTest {
                 .toList();
         assertEquals("| full run, FEniCS via Py4J, 1 worker | not available: python3 cannot import dolfinx \\| see "
                 + "README |", lines.get(3));
-        assertEquals("| full run / sample, Java | 6.0x |", lines.get(5));
-        assertEquals("| full run / sample, FEniCS | not available: no FEniCS full run |", lines.get(6));
-        assertEquals(15, lines.size());
+        assertEquals("| full run / sample, Java | 6.0x |", lines.get(6));
+        assertEquals("| full run / sample, FEniCS | not available: no FEniCS full run |", lines.get(7));
+        assertEquals(16, lines.size());
     }
 
     @Test

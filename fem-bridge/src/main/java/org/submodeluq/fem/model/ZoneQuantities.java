@@ -53,6 +53,20 @@ public final class ZoneQuantities implements StepObserver {
         this.centreWeights = weights;
     }
 
+    /** The x degrees of freedom of the three vertices of the cell holding the centre. */
+    int[] centreDofs() {
+        return centreDofs;
+    }
+
+    /** The centre's barycentric coordinates in that cell. */
+    double[] centreWeights() {
+        return centreWeights;
+    }
+
+    CellStrains strains() {
+        return strains;
+    }
+
     /** Barycentric coordinates of {@code point} in a cell, or null when it lies outside. */
     private static double[] barycentric(TriangleMesh mesh, int cell, double[] point) {
         double twiceArea = mesh.signedDoubleArea(cell);

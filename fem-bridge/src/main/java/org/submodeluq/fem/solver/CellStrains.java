@@ -41,6 +41,21 @@ public final class CellStrains {
         return area.length;
     }
 
+    /** The x degree of freedom of vertex k of cell c; its y one follows it. */
+    public int dof(int c, int k) {
+        return cellDofs[3 * c + k];
+    }
+
+    /** d(phi_k)/dx on cell c, for vertex k's hat function phi_k. */
+    public double gradientX(int c, int k) {
+        return gradX[3 * c + k];
+    }
+
+    /** d(phi_k)/dy on cell c. */
+    public double gradientY(int c, int k) {
+        return gradY[3 * c + k];
+    }
+
     /** Area of cell {@code c} (an index into the cells given). */
     public double area(int c) {
         return area[c];

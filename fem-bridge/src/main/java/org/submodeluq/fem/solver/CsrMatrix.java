@@ -51,6 +51,18 @@ final class CsrMatrix {
         return new CsrMatrix(start, columns, blockValues);
     }
 
+    int[] rowStart() {
+        return rowStart;
+    }
+
+    int[] columns() {
+        return columns;
+    }
+
+    double[] values() {
+        return values;
+    }
+
     /** {@code y = A x}. */
     void multiply(double[] x, double[] y) {
         for (int r = 0; r < rowStart.length - 1; r++) {

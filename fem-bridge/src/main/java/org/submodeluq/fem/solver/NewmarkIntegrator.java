@@ -110,6 +110,33 @@ public final class NewmarkIntegrator {
         return dofCount;
     }
 
+    double timeStep() {
+        return timeStep;
+    }
+
+    /** The free degrees of freedom in elimination order: the rows of the products and the factor. */
+    int[] freeDofs() {
+        return freeDofs;
+    }
+
+    int[] constrainedDofs() {
+        return constrainedDofs;
+    }
+
+    /** Rows of M at the free degrees of freedom, over all of them. */
+    CsrMatrix massRows() {
+        return massRows;
+    }
+
+    /** S between the free and the constrained degrees of freedom. */
+    CsrMatrix constrainedCoupling() {
+        return constrainedCoupling;
+    }
+
+    SparseCholesky factor() {
+        return factor;
+    }
+
     /** Entries of the Cholesky factor. */
     public int factorNonZeros() {
         return factor.factorNonZeros();

@@ -29,6 +29,14 @@ public final class PlaneElasticity {
         this.d33 = mu;
     }
 
+    public double poissonRatio() {
+        return poissonRatio;
+    }
+
+    public PlaneHypothesis hypothesis() {
+        return hypothesis;
+    }
+
     /** D_11 = D_22 per unit Young's modulus. */
     public double d11() {
         return d11;

@@ -22,6 +22,10 @@ final class SparseCholesky {
         this.factor = new SupernodalFactor(cholesky.getL());
     }
 
+    SupernodalFactor supernodes() {
+        return factor;
+    }
+
     /** Scratch the solve needs, one array per thread. */
     double[] newScratch() {
         return new double[factor.scratchLength()];

@@ -198,6 +198,30 @@ final class SupernodalFactor {
         return firstColumn.length - 1;
     }
 
+    /** First column of each supernode, and the number of columns after the last. */
+    int[] firstColumn() {
+        return firstColumn;
+    }
+
+    /** Where each supernode's rows start in {@link #rows()}. */
+    int[] rowStart() {
+        return rowStart;
+    }
+
+    /** The rows of every supernode, diagonal block first. */
+    int[] rows() {
+        return rows;
+    }
+
+    /** Where each supernode's column-major panel G starts in {@link #panels()}. */
+    int[] panelStart() {
+        return panelStart;
+    }
+
+    double[] panels() {
+        return panels;
+    }
+
     /** Length of the scratch array {@link #solveInPlace} needs. */
     int scratchLength() {
         return scratchLength;
