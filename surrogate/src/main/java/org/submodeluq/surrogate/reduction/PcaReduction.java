@@ -190,11 +190,34 @@ public final class PcaReduction {
         return z;
     }
 
-    /** Samples from whitened coefficients. */
+    /**
+     * Samples from whitened coefficients. Four samples share each pass over a component, which is then read
+     * from memory a quarter as often; each sample's sums run in the same order as alone.
+     */
     public double[][] decode(double[][] z) {
         int d = mean.length;
         double[][] rows = new double[z.length][d];
-        for (int i = 0; i < z.length; i++) {
+        int i = 0;
+        for (; i + 3 < z.length; i += 4) {
+            double[] r0 = rows[i];
+            double[] r1 = rows[i + 1];
+            double[] r2 = rows[i + 2];
+            double[] r3 = rows[i + 3];
+            for (int k = 0; k < components.length; k++) {
+                double c0 = z[i][k] * sigma[k];
+                double c1 = z[i + 1][k] * sigma[k];
+                double c2 = z[i + 2][k] * sigma[k];
+                double c3 = z[i + 3][k] * sigma[k];
+                double[] v = components[k];
+                for (int j = 0; j < d; j++) {
+                    r0[j] += c0 * v[j];
+                    r1[j] += c1 * v[j];
+                    r2[j] += c2 * v[j];
+                    r3[j] += c3 * v[j];
+                }
+            }
+        }
+        for (; i < z.length; i++) {
             double[] row = rows[i];
             for (int k = 0; k < components.length; k++) {
                 double c = z[i][k] * sigma[k];
@@ -203,6 +226,8 @@ public final class PcaReduction {
                     row[j] += c * v[j];
                 }
             }
+        }
+        for (double[] row : rows) {
             for (int j = 0; j < d; j++) {
                 row[j] = mean[j] + scale[j] * row[j];
             }

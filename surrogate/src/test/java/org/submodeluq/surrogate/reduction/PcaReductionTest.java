@@ -69,4 +69,24 @@ class PcaReductionTest {
         assertEquals(PcaReduction.SCALE_FLOOR * largest, reduction.scale()[55], 1e-12 * largest,
                 "a feature varying by 1e-40 gets the floor, not its own scale");
     }
+
+    @Test
+    void samplesDecodedInFoursHaveTheBitsOfSamplesDecodedAlone() {
+        PcaReduction reduction = PcaReduction.fit(lowRank(), 0.999, 0);
+        Random random = new Random(3);
+        double[][] z = new double[7][reduction.components()];
+        for (double[] row : z) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = random.nextGaussian();
+            }
+        }
+        double[][] together = reduction.decode(z);
+        for (int i = 0; i < z.length; i++) {
+            double[] alone = reduction.decode(new double[][] {z[i]})[0];
+            for (int j = 0; j < alone.length; j++) {
+                assertEquals(Double.doubleToRawLongBits(alone[j]), Double.doubleToRawLongBits(together[i][j]),
+                        "sample " + i + ", feature " + j);
+            }
+        }
+    }
 }
