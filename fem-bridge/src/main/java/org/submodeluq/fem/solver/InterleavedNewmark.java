@@ -79,10 +79,10 @@ public final class InterleavedNewmark {
             forward(free, scratch);
             backward(free, scratch);
             for (int k = 0; k < freeDofs.length; k++) {
-                System.arraycopy(free, k * W, next, freeDofs[k] * W, W);
+                vector(free, k * W).intoArray(next, freeDofs[k] * W);
             }
             for (int c = 0; c < constrainedDofs.length; c++) {
-                System.arraycopy(prescribed, c * W, next, constrainedDofs[c] * W, W);
+                vector(prescribed, c * W).intoArray(next, constrainedDofs[c] * W);
             }
             for (int i = 0; i < n; i += W) {
                 DoubleVector a = vector(acceleration, i);
@@ -92,7 +92,9 @@ public final class InterleavedNewmark {
                         .add(nextAcceleration.mul(NewmarkIntegrator.GAMMA)).mul(dt)).intoArray(velocity, i);
                 nextAcceleration.intoArray(acceleration, i);
             }
-            System.arraycopy(next, 0, displacement, 0, n);
+            double[] previous = displacement;
+            displacement = next;
+            next = previous;
             observer.onStep(step, time, displacement, velocity, acceleration);
         }
     }
