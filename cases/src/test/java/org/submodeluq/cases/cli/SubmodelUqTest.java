@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submodeluq.fem.io.RunFile;
 import org.submodeluq.fem.io.TrainingSetFile;
+import org.submodeluq.fem.solver.SimdLanes;
 import org.submodeluq.surrogate.SampleFile;
 
 class SubmodelUqTest {
@@ -181,6 +182,8 @@ class SubmodelUqTest {
                 : lines.subList(top, lines.size()).stream().takeWhile(line -> !line.isEmpty()).toList();
         JsonNode figures = new ObjectMapper().readTree(json.toFile());
         JsonNode oneThread = figures.get("monte_carlo").get(0);
+        JsonNode oneAtATime = figures.get("monte_carlo").get(2);
+        int lanes = SimdLanes.width();
         String reason = figures.get("fenics_unavailable").asText();
         assertAll(
                 () -> assertEquals(0, result.exitCode(), result.err()),
@@ -191,18 +194,24 @@ class SubmodelUqTest {
                         String.format(Locale.ROOT, "| full run, Java solver, 1 thread | %.1f ms |",
                                 oneThread.get("java_full_run_ms").asDouble()),
                         "| full run, FEniCS via Py4J, 1 worker | not available: " + reason + " |",
-                        String.format(Locale.ROOT, "| Monte Carlo sample, per thread (1 thread) | %.2f ms |",
-                                oneThread.get("sample_ms_per_thread").asDouble()),
+                        String.format(Locale.ROOT, "| Monte Carlo sample, per thread (1 thread, %d SIMD lanes) | %.2f ms |",
+                                lanes, oneThread.get("sample_ms_per_thread").asDouble()),
+                        String.format(Locale.ROOT, "| Monte Carlo sample one at a time, per thread (1 thread) | %.2f ms "
+                                + "(lanes: %.1fx faster) |", oneAtATime.get("sample_ms_per_thread").asDouble(),
+                                oneAtATime.get("sample_ms_per_thread").asDouble()
+                                        / oneThread.get("sample_ms_per_thread").asDouble()),
                         String.format(Locale.ROOT, "| full run / sample, Java | %.1fx |",
                                 oneThread.get("java_full_run_per_sample").asDouble()),
-                        "| full run / sample, FEniCS | not available: no FEniCS full run |"), summary.subList(0, Math.min(7, summary.size())),
+                        "| full run / sample, FEniCS | not available: no FEniCS full run |"), summary.subList(0, Math.min(8, summary.size())),
                         result.out()),
-                () -> assertEquals(14, summary.size(), result.out()),
-                () -> assertEquals(List.of(1, 2), figures.get("monte_carlo").findValues("threads").stream()
+                () -> assertEquals(15, summary.size(), result.out()),
+                () -> assertEquals(List.of(1, 2, 1), figures.get("monte_carlo").findValues("threads").stream()
+                        .map(JsonNode::asInt).toList()),
+                () -> assertEquals(List.of(lanes, lanes, 0), figures.get("monte_carlo").findValues("lanes").stream()
                         .map(JsonNode::asInt).toList()),
                 () -> assertEquals(3, figures.get("matformer_speculative").size()),
                 () -> assertTrue(reason.startsWith("Python interpreter '/nonexistent/python3' not found"), reason),
-                () -> assertTrue(lines.stream().noneMatch(line -> line.startsWith("| mesh | threads | samples ")
+                () -> assertTrue(lines.stream().noneMatch(line -> line.startsWith("| mesh | threads | lanes ")
                         || line.startsWith("| training |")), "detail tables not asked for: " + result.out()),
                 () -> assertEquals("wrote " + json, lines.get(lines.size() - 1)));
     }
