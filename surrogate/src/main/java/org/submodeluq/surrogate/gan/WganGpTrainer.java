@@ -259,7 +259,10 @@ public final class WganGpTrainer {
             rows[i] = rng.nextInt(train.size());
         }
         NDArray index = manager.create(rows);
-        return new Batch(training.real().get(index), training.conditions().get(index));
+        NDArray conditions = training.conditions();
+        // with no conditions (m = 0) any B rows will do, and a slice costs far less than a gather
+        return new Batch(training.real().get(index), conditions.getShape().get(1) == 0
+                ? conditions.get("0:" + rows.length) : conditions.get(index));
     }
 
     /** Rows of equal width as one (rows, width) array of the training precision. */
