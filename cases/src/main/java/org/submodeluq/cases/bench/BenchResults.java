@@ -26,7 +26,7 @@ import java.util.List;
  * @param campaign the campaign table's rows, or null when not asked
  * @param py4jOverhead the Py4J overhead, or null when the campaign table was not asked or FEniCS is missing
  * @param monteCarlo Monte Carlo rows: the summary's mesh, or every mesh when the table was asked
- * @param gan WGAN-GP training speed per thread count
+ * @param gan WGAN-GP training speed per thread count, DJL's and PyTorch's
  * @param matformer MatFormer's figures, written under their own {@code matformer_} keys
  * @param generators each generator kind's costs, or null when not asked
  * @param multifidelity the multifidelity estimate's effective rates, or null when generators were not asked

@@ -28,7 +28,8 @@ public final class BenchSuite {
     private final PrintWriter log;
 
     /**
-     * @param python interpreter for FEniCS and DOLFINx, or null for the case's
+     * @param python interpreter for FEniCS and DOLFINx, or null for the case's; also the PyTorch reference's
+     *     (null: {@value GanBench#DEFAULT_PYTHON})
      */
     public BenchSuite(BenchPlan plan, String python, PrintWriter log) {
         this.plan = plan;
@@ -165,9 +166,15 @@ public final class BenchSuite {
 
     private List<GanBench.Speed> gan() {
         List<GanBench.Speed> rows = new ArrayList<>();
+        String interpreter = python == null ? GanBench.DEFAULT_PYTHON : python;
         for (int threads : plan.gan().threads()) {
-            log("timing WGAN-GP with %d thread(s): %d iterations...", threads, plan.gan().iterations());
-            rows.add(GanBench.time(threads, plan.gan().iterations()));
+            log("timing WGAN-GP with %d thread(s): %d iterations in DJL, then in PyTorch eager...", threads,
+                    plan.gan().iterations());
+            GanBench.Speed speed = GanBench.time(threads, plan.gan().iterations(), interpreter);
+            if (speed.pytorchSkipped() != null) {
+                log("WGAN-GP in PyTorch skipped: %s", speed.pytorchSkipped());
+            }
+            rows.add(speed);
         }
         return rows;
     }

@@ -46,7 +46,10 @@ public final class BenchSummary {
             row(out, "Monte Carlo, " + Counts.of(row.threads(), "thread"), format("%.1f samples/s", row.samplesPerS()));
         }
         for (GanBench.Speed row : results.gan()) {
-            row(out, "WGAN-GP training, " + Counts.of(row.threads(), "thread"), format("%.1f iterations/s", row.iterationsPerS()));
+            String pytorch = row.pytorchIterationsPerS() == null ? "PyTorch skipped: " + row.pytorchSkipped()
+                    : format("PyTorch eager %.1f, DJL / PyTorch %.2fx", row.pytorchIterationsPerS(), row.overPytorch());
+            row(out, "WGAN-GP training, " + Counts.of(row.threads(), "thread"),
+                    format("%.1f iterations/s (%s)", row.iterationsPerS(), pytorch));
         }
         MatformerFigures matformer = results.matformer();
         for (MatformerFigures.Training row : matformer.training()) {

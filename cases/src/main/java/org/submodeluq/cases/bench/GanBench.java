@@ -2,11 +2,13 @@ package org.submodeluq.cases.bench;
 
 import ai.djl.Device;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.submodeluq.core.io.Directories;
@@ -22,39 +24,117 @@ import org.submodeluq.surrogate.gan.WganGpTrainer;
  * Gaussian features, in a fresh JVM per thread count: libtorch fixes its thread count when it loads. The
  * first 20 iterations are warm-up. Validations (256 generated samples against 64, a few milliseconds) and
  * checkpoints come at their default periods, as in training, and are timed with the rest; so is the
- * validation at the last iteration, but not the checkpoint after it.
+ * validation at the last iteration, but not the checkpoint after it. Beside it, where the interpreter imports
+ * torch, the same loop in PyTorch eager ({@code wgan_gp_torch.py}, the reference that issue 18 measured us
+ * against) with as many threads and iterations.
  */
 public final class GanBench {
 
     private static final int WARM_UP = 20;
+    /** The interpreter of the PyTorch reference when the bench names none. */
+    public static final String DEFAULT_PYTHON = "/usr/bin/python3";
 
     private GanBench() {
     }
 
-    /** Training speed with {@code threads} libtorch threads over {@code iterations} timed iterations. */
-    public record Speed(int threads, int iterations, double iterationsPerS) {
+    /**
+     * Training speed with {@code threads} libtorch threads over {@code iterations} timed iterations, and the
+     * PyTorch reference's.
+     *
+     * @param pytorchIterationsPerS PyTorch eager's iterations/s, or null when it was not timed
+     * @param pytorchSkipped why PyTorch was not timed, or null when it was
+     */
+    public record Speed(int threads, int iterations, double iterationsPerS, Double pytorchIterationsPerS,
+                        String pytorchSkipped) {
+
+        /** DJL's speed over PyTorch's, or null without PyTorch. */
+        public Double overPytorch() {
+            return pytorchIterationsPerS == null ? null : iterationsPerS / pytorchIterationsPerS;
+        }
     }
 
-    /** Iterations per second with {@code threads} libtorch threads, measured in a child JVM. */
-    public static Speed time(int threads, int iterations) {
+    /**
+     * DJL's iterations per second with {@code threads} libtorch threads, measured in a child JVM, then
+     * PyTorch's with {@code python} when it imports torch.
+     */
+    public static Speed time(int threads, int iterations, String python) {
+        double djl = djl(threads, iterations);
+        if (!imports(python, "torch")) {
+            return new Speed(threads, iterations, djl, null, "python3-torch not importable by " + python);
+        }
+        return new Speed(threads, iterations, djl, pytorch(python, threads, iterations).iterationsPerS(), null);
+    }
+
+    /** What the PyTorch reference printed: its speed and the parameter counts of its two networks. */
+    public record Reference(double iterationsPerS, String version, long generatorParameters, long criticParameters) {
+    }
+
+    /**
+     * Runs the PyTorch reference with {@code threads} intra-op threads (OpenBLAS's too) for {@code iterations}
+     * timed iterations after {@code warmUp} untimed ones.
+     */
+    public static Reference pytorch(String python, int threads, int iterations, int warmUp) {
+        String[] words = run(List.of(python, script().toString(), Integer.toString(threads), Integer.toString(iterations),
+                Integer.toString(warmUp)), threads, "torch ", "the PyTorch reference").split(" ");
+        return new Reference(Double.parseDouble(words[2]), words[4], Long.parseLong(words[6]), Long.parseLong(words[8]));
+    }
+
+    private static Reference pytorch(String python, int threads, int iterations) {
+        return pytorch(python, threads, iterations, WARM_UP);
+    }
+
+    /** Whether {@code python} imports {@code module} (false when it cannot even start). */
+    static boolean imports(String python, String module) {
         try {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), GanBench.class.getName(), Integer.toString(threads),
-                    Integer.toString(iterations)).redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder(python, "-c", "import " + module)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(1, TimeUnit.MINUTES) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static double djl(int threads, int iterations) {
+        String line = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), GanBench.class.getName(), Integer.toString(threads),
+                Integer.toString(iterations)), threads, "gan ", "the WGAN-GP timing");
+        return Double.parseDouble(line.split(" ")[2]);
+    }
+
+    /** Runs a timing child and returns its line starting with {@code prefix}. */
+    private static String run(List<String> command, int threads, String prefix, String what) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+            builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+            Process child = builder.start();
             child.getOutputStream().close();
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!child.waitFor(1, TimeUnit.HOURS) || child.exitValue() != 0) {
-                throw new UserInputException("the WGAN-GP timing failed: " + output.lines().filter(l -> !l.isBlank())
+                throw new UserInputException(what + " failed: " + output.lines().filter(l -> !l.isBlank())
                         .reduce((a, b) -> b).orElse("no output"));
             }
-            String line = output.lines().filter(l -> l.startsWith("gan ")).findFirst()
-                    .orElseThrow(() -> new UserInputException("the WGAN-GP timing printed nothing"));
-            return new Speed(threads, iterations, Double.parseDouble(line.split(" ")[2]));
+            return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new UserInputException(what + " printed nothing"));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UserInputException("cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserInputException("interrupted while timing WGAN-GP");
+        }
+    }
+
+    private static Path script() {
+        try (InputStream in = GanBench.class.getResourceAsStream("wgan_gp_torch.py")) {
+            Path file = Files.createTempFile("submodel-uq-wgan-gp", ".py");
+            file.toFile().deleteOnExit();
+            Files.write(file, in.readAllBytes());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

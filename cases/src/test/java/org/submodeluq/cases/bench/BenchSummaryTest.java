@@ -22,7 +22,8 @@ class BenchSummaryTest {
                 List.of(speculative(2, 0.9, 1.2), speculative(4, 0.75, 1.5), speculative(8, 0.5, 0.9)),
                 "Model: a small one.");
         return new BenchResults("2025-01-02T03:04:05Z", "17.0.15", 2, mesh, 200, fenicsUnavailable, null, null, null,
-                monteCarlo, List.of(new GanBench.Speed(1, 300, 12.5), new GanBench.Speed(2, 300, 19.25)), matformer,
+                monteCarlo, List.of(new GanBench.Speed(1, 300, 12.5, 5.0, null),
+                        new GanBench.Speed(2, 300, 19.25, null, "python3-torch not importable by /usr/bin/python3")), matformer,
                 null, null);
     }
 
@@ -52,8 +53,9 @@ class BenchSummaryTest {
                 "| full run / sample, FEniCS | 8.0x |",
                 "| Monte Carlo, 1 thread | 40.0 samples/s |",
                 "| Monte Carlo, 2 threads | 70.0 samples/s |",
-                "| WGAN-GP training, 1 thread | 12.5 iterations/s |",
-                "| WGAN-GP training, 2 threads | 19.3 iterations/s |",
+                "| WGAN-GP training, 1 thread | 12.5 iterations/s (PyTorch eager 5.0, DJL / PyTorch 2.50x) |",
+                "| WGAN-GP training, 2 threads | 19.3 iterations/s (PyTorch skipped: python3-torch not importable by "
+                        + "/usr/bin/python3) |",
                 "| training, MatFormer, joint g = 4 | 6000 tokens/s |",
                 "| training, plain Transformer, d_ff 256 | 15000 tokens/s |",
                 "| MatFormer decoding, KV cache | 480 tokens/s |",

@@ -136,7 +136,8 @@ public final class WganGpTrainer {
             Mlp average = Mlp.of(manager, generatorWidths, zeros(generatorWidths), type, false);
             Adam generatorAdam = new Adam(generator.parameters(), options.beta1(), options.beta2());
             Adam criticAdam = new Adam(critic.parameters(), options.beta1(), options.beta2());
-            State state = new State(generator, critic, average, generatorAdam, criticAdam);
+            State state = new State(generator, critic, average, generatorAdam, criticAdam,
+                    new Batch(rows(manager, train.samples(), k, type), rows(manager, train.conditions(), m, type)));
             TrainingLog log = new TrainingLog(directory.resolve("training-log.csv"));
             int start = resume(state, log);
             for (int t = start + 1; t <= options.iterations(); t++) {
@@ -168,16 +169,19 @@ public final class WganGpTrainer {
         final Mlp average;
         final Adam generatorAdam;
         final Adam criticAdam;
+        /** The whole training set on the device, from which batches are gathered. */
+        final Batch training;
         List<double[]> best;
         double bestEnergy = Double.POSITIVE_INFINITY;
         int bestIteration;
 
-        State(Mlp generator, Mlp critic, Mlp average, Adam generatorAdam, Adam criticAdam) {
+        State(Mlp generator, Mlp critic, Mlp average, Adam generatorAdam, Adam criticAdam, Batch training) {
             this.generator = generator;
             this.critic = critic;
             this.average = average;
             this.generatorAdam = generatorAdam;
             this.criticAdam = criticAdam;
+            this.training = training;
         }
     }
 
@@ -189,7 +193,7 @@ public final class WganGpTrainer {
         GradientPenalty.Terms terms = null;
         Batch batch = null;
         for (int c = 0; c < options.criticSteps(); c++) {
-            batch = batch(manager, rng, type);
+            batch = batch(manager, rng, state.training);
             NDArray fake = state.generator.forward(GradientPenalty.joined(noise(manager, gaussian, b, type),
                     batch.conditions())).stopGradient();
             double[] eps = new double[b];
@@ -248,18 +252,26 @@ public final class WganGpTrainer {
     private record Batch(NDArray real, NDArray conditions) {
     }
 
-    private Batch batch(NDManager manager, UniformRandomProvider rng, DataType type) {
-        int b = options.batch();
-        int k = train.sampleWidth();
-        int m = train.conditionWidth();
-        double[] values = new double[b * k];
-        double[] conditions = new double[b * m];
-        for (int i = 0; i < b; i++) {
-            int row = rng.nextInt(train.size());
-            System.arraycopy(train.samples()[row], 0, values, i * k, k);
-            System.arraycopy(train.conditions()[row], 0, conditions, i * m, m);
+    /** B training rows drawn with replacement, gathered on the device from the whole set (one index array). */
+    private Batch batch(NDManager manager, UniformRandomProvider rng, Batch training) {
+        long[] rows = new long[options.batch()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = rng.nextInt(train.size());
         }
-        return new Batch(array(manager, values, b, k, type), array(manager, conditions, b, m, type));
+        NDArray index = manager.create(rows);
+        NDArray conditions = training.conditions();
+        // with no conditions (m = 0) any B rows will do, and a slice costs far less than a gather
+        return new Batch(training.real().get(index), conditions.getShape().get(1) == 0
+                ? conditions.get("0:" + rows.length) : conditions.get(index));
+    }
+
+    /** Rows of equal width as one (rows, width) array of the training precision. */
+    private static NDArray rows(NDManager manager, double[][] rows, int width, DataType type) {
+        double[] flat = new double[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        return array(manager, flat, rows.length, width, type);
     }
 
     /** An array of the training precision made straight from Java values (no conversion operation). */
