@@ -80,9 +80,9 @@ public final class BenchSuite {
         }
         if (plan.monteCarlo().table()) {
             out.append(MonteCarloBench.table(results.monteCarlo())).append("\nA campaign includes generation "
-                    + "(PCA-Gaussian), the submodel, the quantities, the checkpoint and the output file. Full runs: "
-                    + "the Java full model on one thread (median of 15), and FEniCS through the bridge on one worker "
-                    + "(median of 10 calls); ratios are per thread.\n\n");
+                    + "(PCA-Gaussian), the submodel, the quantities, the checkpoint and the output file; each row is the "
+                    + "fastest of 3 campaigns. Full runs: the Java full model on one thread (fastest of 15), and FEniCS "
+                    + "through the bridge on one worker (median of 10 calls); ratios are per thread.\n\n");
         }
         if (results.generators() != null) {
             out.append(GeneratorBench.table(results.generators())).append(String.format("%nEach kind trained on the "
