@@ -12,8 +12,7 @@ import org.submodeluq.nn.Scalars;
  * conditions, so only x is interpolated and only x is differentiated: the Lipschitz constraint is on
  * x -> D(x, c) at each c, which is all the Wasserstein distance between the conditionals needs. The input
  * gradient comes from {@link Mlp#inputGradient} as ordinary NDArray operations, so backpropagating L
- * reaches the critic's weights through the penalty too (DJL 0.36 exposes no create_graph). The critic scores
- * real and fake rows in one pass over the stacked (2B, k + m) batch: half the operations of two passes.
+ * reaches the critic's weights through the penalty too (DJL 0.36 exposes no create_graph).
  */
 public final class GradientPenalty {
 
@@ -44,9 +43,8 @@ public final class GradientPenalty {
         NDArray interpolated = real.mul(eps).add(fake.mul(complement));
         NDArray inputGradient = critic.inputGradient(critic.pass(joined(interpolated, conditions)));
         NDArray penalty = penalty(critic, leading(inputGradient, real.getShape().get(1)), lambda);
-        long b = real.getShape().get(0);
-        NDArray scores = critic.forward(joined(real, conditions).concat(joined(fake, conditions), 0)); // (2B, 1)
-        NDArray wasserstein = scores.get("0:" + b).mean().sub(scores.get(b + ":").mean());
+        NDArray wasserstein = critic.forward(joined(real, conditions)).mean()
+                .sub(critic.forward(joined(fake, conditions)).mean());
         return new Terms(penalty.sub(wasserstein), wasserstein, penalty);
     }
 
