@@ -28,6 +28,11 @@ public final class InterleavedNewmark {
     private final CsrMatrix mass;
     private final CsrMatrix coupling;
     private final SupernodalFactor factor;
+    private final int[] firstColumn;
+    private final int[] rowStart;
+    private final int[] rows;
+    private final int[] panelStart;
+    private final double[] panels;
 
     public InterleavedNewmark(NewmarkIntegrator integrator) {
         this.integrator = integrator;
@@ -36,6 +41,11 @@ public final class InterleavedNewmark {
         this.mass = integrator.massRows();
         this.coupling = integrator.constrainedCoupling();
         this.factor = integrator.factor().supernodes();
+        this.firstColumn = factor.firstColumn();
+        this.rowStart = factor.rowStart();
+        this.rows = factor.rows();
+        this.panelStart = factor.panelStart();
+        this.panels = factor.panels();
     }
 
     static int preferredWidth() {
@@ -119,11 +129,6 @@ public final class InterleavedNewmark {
 
     /** L y = x, supernode by supernode as {@link SupernodalFactor}'s forward solve. */
     private void forward(double[] x, double[] t) {
-        int[] firstColumn = factor.firstColumn();
-        int[] rowStart = factor.rowStart();
-        int[] rows = factor.rows();
-        int[] panelStart = factor.panelStart();
-        double[] panels = factor.panels();
         for (int s = 0; s < firstColumn.length - 1; s++) {
             int head = firstColumn[s];
             int width = firstColumn[s + 1] - head;
@@ -164,11 +169,6 @@ public final class InterleavedNewmark {
 
     /** L^T x = y, supernode by supernode in reverse as {@link SupernodalFactor}'s backward solve. */
     private void backward(double[] x, double[] v) {
-        int[] firstColumn = factor.firstColumn();
-        int[] rowStart = factor.rowStart();
-        int[] rows = factor.rows();
-        int[] panelStart = factor.panelStart();
-        double[] panels = factor.panels();
         for (int s = firstColumn.length - 2; s >= 0; s--) {
             int head = firstColumn[s];
             int width = firstColumn[s + 1] - head;
