@@ -2,8 +2,6 @@ package org.submodeluq.cases.bench;
 
 import ai.djl.Device;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +72,7 @@ public final class GanBench {
      * timed iterations after {@code warmUp} untimed ones.
      */
     public static Reference pytorch(String python, int threads, int iterations, int warmUp) {
-        String[] words = run(List.of(python, script().toString(), Integer.toString(threads), Integer.toString(iterations),
+        String[] words = run(List.of(python, ReferenceScript.extract("wgan_gp_torch.py").toString(), Integer.toString(threads), Integer.toString(iterations),
                 Integer.toString(warmUp)), threads, "torch ", "the PyTorch reference").split(" ");
         return new Reference(Double.parseDouble(words[2]), words[4], Long.parseLong(words[6]), Long.parseLong(words[8]));
     }
@@ -124,17 +122,6 @@ public final class GanBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserInputException("interrupted while timing WGAN-GP");
-        }
-    }
-
-    private static Path script() {
-        try (InputStream in = GanBench.class.getResourceAsStream("wgan_gp_torch.py")) {
-            Path file = Files.createTempFile("submodel-uq-wgan-gp", ".py");
-            file.toFile().deleteOnExit();
-            Files.write(file, in.readAllBytes());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

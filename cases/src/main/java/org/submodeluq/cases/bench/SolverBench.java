@@ -2,8 +2,6 @@ package org.submodeluq.cases.bench;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +121,7 @@ public final class SolverBench {
 
     /** DOLFINx's figures on the mesh of {@code java}, with the same steps of {@code dt}. */
     public DolfinxTimes dolfinx(JavaTimes java, String interpreter, double dt) {
-        List<String> arguments = List.of(interpreter, script().toString(), Integer.toString(java.steps()),
+        List<String> arguments = List.of(interpreter, ReferenceScript.extract("dolfinx_newmark.py").toString(), Integer.toString(java.steps()),
                 Double.toString(dt), Integer.toString(repeats), java.mesh());
         PythonRuntime runtime = PythonRuntime.resolve(interpreter, CaseFiles.defaultCase().fenics());
         Map<String, String> figures = reference(arguments, runtime);
@@ -178,17 +176,6 @@ public final class SolverBench {
             return Double.parseDouble(figures.get(key));
         } catch (NullPointerException | NumberFormatException e) {
             throw new UserInputException("the DOLFINx reference printed no '" + key + "' figure: " + figures);
-        }
-    }
-
-    private static Path script() {
-        try (InputStream in = SolverBench.class.getResourceAsStream("dolfinx_newmark.py")) {
-            Path file = Files.createTempFile("submodel-uq-dolfinx", ".py");
-            file.toFile().deleteOnExit();
-            Files.write(file, in.readAllBytes());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
