@@ -1,5 +1,6 @@
 package org.submodeluq.montecarlo;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import org.submodeluq.fem.model.QuantitiesOfInterest;
@@ -75,6 +76,24 @@ public record CampaignSettings(StoppingRule stopping, long seed, int batchSize, 
 
     /** Samples in batch k (the last one may be short). */
     int samplesIn(long batch) {
-        return (int) Math.min(batchSize, stopping.maxSamples() - batch * batchSize);
+        return batches().samplesIn(batch);
+    }
+
+    /** What drawing batch k needs to know, shipped to a cluster's executors. */
+    Batches batches() {
+        return new Batches(seed, batchSize, stopping.maxSamples());
+    }
+
+    /**
+     * The campaign's batches: batch k holds samples {@code k * size ..} of {@code seed}.
+     *
+     * @param maxSamples the samples without early stopping; the last batch may be short
+     */
+    record Batches(long seed, int size, long maxSamples) implements Serializable {
+
+        /** Samples in batch k (the last one may be short). */
+        int samplesIn(long batch) {
+            return (int) Math.min(size, maxSamples - batch * size);
+        }
     }
 }

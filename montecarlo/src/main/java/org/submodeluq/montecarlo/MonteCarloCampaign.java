@@ -13,7 +13,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.core.engine.ClusterEngine;
 import org.submodeluq.core.io.RecordLog;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.core.progress.CampaignProgress;
@@ -145,6 +147,34 @@ public final class MonteCarloCampaign {
      * @throws UserInputException as {@link #alreadyDone}, before any work
      */
     public MonteCarloResult run(CampaignProgress progress) {
+        return run(progress, this::runOnThreads);
+    }
+
+    /**
+     * As {@link #run(CampaignProgress)}, the batches computed by a cluster's executors, each making the
+     * generator for itself from {@code generator}; their records reach the checkpoint as they come, and
+     * the job ends as soon as the stopping rule is met.
+     *
+     * @param generator makes on an executor the generator this campaign's sampler draws from
+     */
+    public MonteCarloResult run(CampaignProgress progress, ClusterEngine engine, GeneratorSource generator) {
+        return run(progress, batches -> {
+            BatchWork work = new BatchWork(sampler.spec(), generator, settings.batches());
+            String description = engine.describe(work);
+            List<Long> missing = new ArrayList<>();
+            for (long batch = 0; batch < settings.batchCount(); batch++) {
+                if (!batches.finished.containsKey(batch)) {
+                    missing.add(batch);
+                }
+            }
+            engine.run(work, description, missing, (batch, record) -> {
+                batches.add(batch, record);
+                return !batches.stop.stopped();
+            });
+        });
+    }
+
+    private MonteCarloResult run(CampaignProgress progress, Consumer<Batches> runMissing) {
         long start = System.nanoTime();
         if (alreadyDone()) {
             return kept(progress, start);
@@ -173,7 +203,8 @@ public final class MonteCarloCampaign {
             if (resumed > 0) {
                 progress.note("resuming: " + resumed + " samples are in " + checkpointPath());
             }
-            runMissing(log, finished, heldLonger, stop, resumed, progress);
+            progress.started(resumed, settings.stopping().maxSamples());
+            runMissing.accept(new Batches(log, finished, heldLonger, stop, resumed, progress));
             if (!stop.stopped()) {
                 throw new IllegalStateException("the campaign ended with batches missing; the finished ones are in "
                         + checkpointPath());
@@ -218,36 +249,59 @@ public final class MonteCarloCampaign {
     }
 
     /**
+     * The batches of a run of the campaign, and what happens to one that finishes: to the checkpoint, to
+     * the stopping rule, to the progress bar.
+     *
      * @param heldLonger batches the checkpoint holds with more samples than this campaign's short last
      *     batch: computed, but not appended, which would replace the longer record
      */
-    private void runMissing(RecordLog log, Map<Long, double[]> finished, Set<Long> heldLonger, SequentialStop stop,
-                            long resumed, CampaignProgress progress) {
+    private final class Batches {
+
+        private final RecordLog log;
+        private final Map<Long, double[]> finished;
+        private final Set<Long> heldLonger;
+        private final SequentialStop stop;
+        private final AtomicLong done;
+        private final CampaignProgress progress;
+
+        Batches(RecordLog log, Map<Long, double[]> finished, Set<Long> heldLonger, SequentialStop stop, long resumed,
+                CampaignProgress progress) {
+            this.log = log;
+            this.finished = finished;
+            this.heldLonger = heldLonger;
+            this.stop = stop;
+            this.done = new AtomicLong(resumed);
+            this.progress = progress;
+        }
+
+        void add(long batch, double[] record) {
+            if (!heldLonger.contains(batch)) {
+                log.append(batch, record);
+            }
+            finished.put(batch, record);
+            stop.offer(batch, record);
+            progress.sampleDone(done.addAndGet(BatchRecord.count(record)), settings.stopping().maxSamples());
+        }
+    }
+
+    private void runOnThreads(Batches batches) {
         AtomicLong cursor = new AtomicLong();
-        AtomicLong done = new AtomicLong(resumed);
-        progress.started(resumed, settings.stopping().maxSamples());
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
-            while (failure.get() == null && !stop.stopped()) {
+            while (failure.get() == null && !batches.stop.stopped()) {
                 long batch = cursor.getAndIncrement();
                 if (batch >= settings.batchCount()) {
                     return;
                 }
-                if (finished.containsKey(batch)) {
+                if (batches.finished.containsKey(batch)) {
                     continue;
                 }
                 try {
                     long begin = System.nanoTime();
                     int n = settings.samplesIn(batch);
                     double[][] quantities = sampler.run(settings.seed(), batch * settings.batchSize(), n);
-                    double[] record = BatchRecord.pack(quantities, settings.batchSize(),
-                            (System.nanoTime() - begin) / 1e9);
-                    if (!heldLonger.contains(batch)) {
-                        log.append(batch, record);
-                    }
-                    finished.put(batch, record);
-                    stop.offer(batch, record);
-                    progress.sampleDone(done.addAndGet(n), settings.stopping().maxSamples());
+                    batches.add(batch, BatchRecord.pack(quantities, settings.batchSize(),
+                            (System.nanoTime() - begin) / 1e9));
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }

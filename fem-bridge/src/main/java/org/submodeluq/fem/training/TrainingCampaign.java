@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.core.engine.ClusterEngine;
+import org.submodeluq.core.engine.SampleWork;
 import org.submodeluq.core.progress.CampaignProgress;
 import org.submodeluq.fem.io.TrainingSetFile;
 import org.submodeluq.fem.mesh.ZonedMesh;
@@ -152,14 +154,69 @@ public final class TrainingCampaign {
      * @throws UserInputException as {@link #alreadyDone}, before any work
      */
     public SortedMap<Long, FullRun> run(FullModelSolver solver, String solverKind, CampaignProgress progress) {
+        return run(solverKind, progress, new Runner() {
+            @Override
+            public String description() {
+                return solver.description();
+            }
+
+            @Override
+            public void runMissing(Checkpoint checkpoint, List<Long> missing, long alreadyDone) {
+                runOnThreads(solver, checkpoint, missing, alreadyDone, progress);
+            }
+        });
+    }
+
+    /**
+     * As {@link #run(FullModelSolver, String, CampaignProgress)}, the samples computed by a cluster's
+     * executors, each opening {@code work} for itself; their records reach the checkpoint as they come.
+     *
+     * @param work computes sample i's {@link FullRunRecord} with the {@code solverKind} solver
+     */
+    public SortedMap<Long, FullRun> run(ClusterEngine engine, SampleWork work, String solverKind,
+                                        CampaignProgress progress) {
+        return run(solverKind, progress, new Runner() {
+            private String description;
+
+            @Override
+            public String description() {
+                if (description == null) {
+                    description = engine.describe(work);
+                }
+                return description;
+            }
+
+            @Override
+            public void runMissing(Checkpoint checkpoint, List<Long> missing, long alreadyDone) {
+                AtomicLong done = new AtomicLong(alreadyDone);
+                progress.started(alreadyDone, samples);
+                engine.run(work, description(), missing, (index, record) -> {
+                    checkpoint.append(index, record);
+                    progress.sampleDone(done.incrementAndGet(), samples);
+                    return true;
+                });
+            }
+        });
+    }
+
+    /** Where the missing samples are computed, and by what code. */
+    private interface Runner {
+
+        /** The code that computes the runs, as the training set records it. */
+        String description();
+
+        /** Computes the samples {@code missing} into the checkpoint. */
+        void runMissing(Checkpoint checkpoint, List<Long> missing, long alreadyDone);
+    }
+
+    private SortedMap<Long, FullRun> run(String solverKind, CampaignProgress progress, Runner runner) {
         if (alreadyDone(solverKind)) {
             progress.note("'" + output + "' already holds these " + samples + " samples; kept as it is");
             return TrainingSetFile.read(output).runs();
         }
         Optional<ExistingTrainingSet> existing = existing();
         String identity = "case:\n" + caseYaml() + "seed: " + seed + "\nsolver: " + solverKind;
-        try (Checkpoint checkpoint = new Checkpoint(checkpointPath(), identity, zoned.spec().modulusField().modes(),
-                zoned.cutNodeCount(), zoned.spec().time().steps())) {
+        try (Checkpoint checkpoint = new Checkpoint(checkpointPath(), identity, new FullRunRecord(zoned))) {
             if (checkpoint.droppedBytes() > 0) {
                 progress.note("dropped the last " + checkpoint.droppedBytes() + " bytes of " + checkpointPath()
                         + ": a sample cut short by a crash, computed again");
@@ -178,10 +235,10 @@ public final class TrainingCampaign {
                     missing.add(i);
                 }
             }
-            runMissing(solver, checkpoint, missing, finished.size(), progress);
+            String description = runner.description();
+            runner.runMissing(checkpoint, missing, finished.size());
             SortedMap<Long, FullRun> all = new TreeMap<>(checkpoint.finished().subMap(0L, (long) samples));
-            TrainingSetFile.write(output, zoned, seed, solver.description(), all, Splits.of(samples, splitFractions,
-                    seed));
+            TrainingSetFile.write(output, zoned, seed, description, all, Splits.of(samples, splitFractions, seed));
             int kept = checkpoint.count();
             if (kept > samples) {
                 progress.note("kept " + kept + " finished samples in " + checkpointPath() + "; " + samples + " used");
@@ -207,8 +264,8 @@ public final class TrainingCampaign {
         }
     }
 
-    private void runMissing(FullModelSolver solver, Checkpoint checkpoint, List<Long> missing, long alreadyDone,
-                            CampaignProgress progress) {
+    private void runOnThreads(FullModelSolver solver, Checkpoint checkpoint, List<Long> missing, long alreadyDone,
+                              CampaignProgress progress) {
         ThetaSampler sampler = new ThetaSampler(zoned.spec(), seed);
         AtomicLong done = new AtomicLong(alreadyDone);
         progress.started(alreadyDone, samples);

@@ -150,7 +150,7 @@ class TrainingCampaignTest {
     /** The samples a checkpoint of this test's Java campaigns with {@code seed} holds. */
     private static int samplesIn(Path checkpoint, ZonedMesh zoned, long seed) {
         String identity = "case:\n" + CaseFiles.toYaml(zoned.spec()) + "seed: " + seed + "\nsolver: java";
-        try (Checkpoint held = new Checkpoint(checkpoint, identity, 8, zoned.cutNodeCount(), 50)) {
+        try (Checkpoint held = new Checkpoint(checkpoint, identity, new FullRunRecord(zoned))) {
             return held.count();
         }
     }
@@ -252,7 +252,7 @@ class TrainingCampaignTest {
     void refusesACheckpointThatAnotherCampaignHasOpen(@TempDir Path directory) {
         ZonedMesh zoned = new ZonedMesh(SMALL);
         TrainingCampaign campaign = new TrainingCampaign(zoned, 1, 4, SHARES, directory.resolve("training.h5"));
-        try (Checkpoint held = new Checkpoint(campaign.checkpointPath(), "another", 8, zoned.cutNodeCount(), 50)) {
+        try (Checkpoint held = new Checkpoint(campaign.checkpointPath(), "another", new FullRunRecord(zoned))) {
             UserInputException error = assertThrows(UserInputException.class,
                     () -> campaign.run(new CountingSolver(zoned, 1, -1), "java", CampaignProgress.SILENT));
             assertEquals("checkpoint '" + campaign.checkpointPath() + "' is in use by another campaign of this process",
