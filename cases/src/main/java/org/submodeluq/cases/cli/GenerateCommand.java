@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.submodeluq.cases.Counts;
+import org.submodeluq.cases.pipeline.FullRunWork;
 import org.submodeluq.cases.pipeline.FullSolvers;
+import org.submodeluq.core.engine.ClusterEngine;
 import org.submodeluq.fem.mesh.ZonedMesh;
 import org.submodeluq.fem.model.FullModelSolver;
 import org.submodeluq.core.UserInputException;
@@ -64,6 +66,9 @@ final class GenerateCommand implements Callable<Integer> {
     private double[] split;
 
     @Mixin
+    private EngineOption engine;
+
+    @Mixin
     private OutputOption out;
 
     @Mixin
@@ -73,6 +78,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         Contradictions.refuseIgnored(command, List.of("--python", "--timeout", "--retries"),
                 solver == FullSolvers.Request.java, "it applies to FEniCS workers, and --solver is java");
+        engine.check(command, List.of("--workers"));
         Path target = out.file(TrainingSetFile.FORMAT, caseOption.files());
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
@@ -93,11 +99,23 @@ final class GenerateCommand implements Callable<Integer> {
         }
         progress.note("solver: " + chosen.describe());
         long start = System.nanoTime();
-        try (FullModelSolver full = FullSolvers.open(chosen, zoned, parallel, new FullSolvers.FenicsOptions(
-                python.interpreter(), Duration.ofSeconds(timeout), retries), target, progress::note)) {
-            progress.note(samples + " samples of case " + spec.name() + ", seed " + seed.value() + ", with " + full.description()
-                    + " on " + Counts.of(full.parallelism(), chosen.solver() == FullSolvers.Request.java ? "thread" : "worker"));
-            campaign.run(full, chosen.solver().name(), progress.asCampaign());
+        FullSolvers.FenicsOptions fenics = new FullSolvers.FenicsOptions(python.interpreter(), Duration.ofSeconds(timeout),
+                retries);
+        if (engine.cluster()) {
+            try (ClusterEngine cluster = engine.open(progress::note)) {
+                progress.note(samples + " samples of case " + spec.name() + ", seed " + seed.value() + ", with the "
+                        + chosen.solver() + " solver on " + cluster.where());
+                campaign.run(cluster, new FullRunWork(spec, seed.value(), chosen, fenics), chosen.solver().name(),
+                        progress.asCampaign());
+            }
+        } else {
+            try (FullModelSolver full = FullSolvers.open(chosen, zoned, parallel, fenics, FullSolvers.logsBeside(target),
+                    progress::note)) {
+                progress.note(samples + " samples of case " + spec.name() + ", seed " + seed.value() + ", with "
+                        + full.description() + " on " + Counts.of(full.parallelism(),
+                        chosen.solver() == FullSolvers.Request.java ? "thread" : "worker"));
+                campaign.run(full, chosen.solver().name(), progress.asCampaign());
+            }
         }
         stdout.printf("wrote %s: %d samples (%s), in %.1f s%n", target, samples, chosen.solver(), (System.nanoTime() - start) * 1e-9);
         stdout.flush();

@@ -1,6 +1,7 @@
 package org.submodeluq.cases.cli;
 
 import java.nio.file.Path;
+import org.submodeluq.cases.pipeline.ShippedGenerator;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.CaseSpec;
 import org.submodeluq.surrogate.BoundaryConditionGenerator;
@@ -11,9 +12,6 @@ import picocli.CommandLine.Option;
 
 /** {@code --given}: inputs a conditional generator holds fixed while the rest are drawn from the case. */
 final class GivenOption {
-
-    /** What a campaign's label appends when inputs were held fixed. */
-    private static final String SUFFIX = " given ";
 
     @Option(names = "--given", paramLabel = "NAME=VALUE[,...]",
             description = "Conditional generators: hold these inputs fixed (e.g. amplitude=1.2,duration=0.4) and draw "
@@ -40,21 +38,6 @@ final class GivenOption {
         return Scenario.of(conditional, draws, fixed, directory.toString());
     }
 
-    /**
-     * What a campaign labelled {@code label} drew from: as {@link #feed}, with what its label says was held
-     * fixed ({@code "KIND given NAME=VALUE,..."}), so that a replay draws the campaign's very samples.
-     */
-    static BoundaryConditionGenerator asRecorded(BoundaryConditionGenerator generator, CaseSpec draws, String label,
-                                                 Path directory) {
-        int at = label.indexOf(SUFFIX);
-        if (!(generator instanceof ConditionalGenerator conditional)) {
-            return generator;
-        }
-        GivenInputs fixed = at < 0 ? GivenInputs.NONE
-                : GivenInputs.parse(label.substring(at + SUFFIX.length()), draws, conditional.conditioning());
-        return Scenario.of(conditional, draws, fixed, directory.toString());
-    }
-
     /** What is held fixed, as given: empty when nothing is. */
     String text() {
         return given == null ? "" : given.strip();
@@ -62,6 +45,6 @@ final class GivenOption {
 
     /** The label's suffix naming what is held fixed: empty when nothing is. */
     String suffix() {
-        return given == null ? "" : SUFFIX + text();
+        return given == null ? "" : ShippedGenerator.GIVEN + text();
     }
 }

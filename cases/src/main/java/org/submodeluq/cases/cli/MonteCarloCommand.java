@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.submodeluq.fem.model.Submodel;
 import org.submodeluq.cases.Counts;
+import org.submodeluq.cases.pipeline.ShippedGenerator;
 import org.submodeluq.core.UserInputException;
+import org.submodeluq.core.engine.ClusterEngine;
 import org.submodeluq.fem.spec.CaseDifference;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
@@ -112,6 +114,9 @@ final class MonteCarloCommand implements Callable<Integer> {
     private boolean crossFitFolds;
 
     @Mixin
+    private EngineOption engine;
+
+    @Mixin
     private OutputOption out;
 
     @Mixin
@@ -125,6 +130,7 @@ final class MonteCarloCommand implements Callable<Integer> {
             throw new UserInputException("--min-samples", "= " + minSamples + " is above --samples = " + samples
                     + ": the campaign never runs more than --samples");
         }
+        engine.check(command, List.of("--threads"));
         CampaignSettings settings = settings();
         List<Path> inputs = new ArrayList<>(caseOption.files());
         inputs.add(generatorDirectory);
@@ -144,12 +150,13 @@ final class MonteCarloCommand implements Callable<Integer> {
                 GeneratorFiles.manifest(generatorDirectory).toString(), where.toString());
         ProgressBar progress = new ProgressBar(command.commandLine().getErr(), "mc", "samples", quiet.on());
         progress.note(samples + " samples of case " + spec.name() + campaignCase.origin() + " from the " + label.name()
-                + " generator in " + generatorDirectory + ", seed " + seed.value() + ", on "
-                + Counts.of(settings.threads(), "thread"));
+                + " generator in " + generatorDirectory + ", seed " + seed.value() + (engine.cluster() ? ""
+                : ", on " + Counts.of(settings.threads(), "thread")));
         campaignCase.note().ifPresent(progress::note);
         MonteCarloCampaign campaign = new MonteCarloCampaign(sampler, label, settings, results, out.force());
         boolean done = out.alreadyDone(campaign::alreadyDone);
-        MonteCarloResult result = campaign.run(progress.asCampaign());
+        MonteCarloResult result = done || !engine.cluster() ? campaign.run(progress.asCampaign())
+                : onCluster(campaign, ShippedGenerator.of(generatorDirectory, label.name(), where), progress);
         long computed = result.samples().length - result.resumedSamples();
         if (done) {
             stdout.printf(Locale.ROOT, "kept %s: it already holds these %d samples (%s)%n", results,
@@ -166,6 +173,13 @@ final class MonteCarloCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    private MonteCarloResult onCluster(MonteCarloCampaign campaign, ShippedGenerator generator, ProgressBar progress) {
+        try (ClusterEngine cluster = engine.open(progress::note)) {
+            progress.note("on " + cluster.where());
+            return campaign.run(progress.asCampaign(), cluster, generator);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.submodeluq.cases.pipeline.ShippedGenerator;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.core.io.OutputGuard;
 import org.submodeluq.fem.io.FieldsFile;
@@ -71,7 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
         Submodel submodel = new Submodel(replay.spec());
         FieldRecorder recorder = withFields ? submodel.fieldRecorder(fields.every()) : null;
         DjlRuntime.configure(1);
-        BoundaryConditionGenerator generator = GivenOption.asRecorded(GeneratorFiles.load(generatorDirectory, null,
+        BoundaryConditionGenerator generator = ShippedGenerator.asRecorded(GeneratorFiles.load(generatorDirectory, null,
                 device.resolve()), replay.spec(), replay.generatorName(), generatorDirectory);
         out.printf(Locale.ROOT, "sample %d of %s: case %s, the %s generator in %s, seed %d%n", index, monteCarlo,
                 replay.spec().name(), replay.generatorName(), generatorDirectory, replay.seed());

@@ -74,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
     private ThreadsOption threads;
 
     @Mixin
+    private EngineOption engine;
+
+    @Mixin
     private QuietOption quiet;
 
     @Override
@@ -86,8 +89,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         long start = System.nanoTime();
-        RunLayout layout = new Pipeline(spec, options, out.path(), (stage, unit) -> new ProgressBar(err, stage, unit, quiet.on()))
-                .run();
+        engine.check(command, List.of());
+        RunLayout layout = new Pipeline(spec, options, out.path(), (stage, unit) -> new ProgressBar(err, stage, unit,
+                quiet.on()), engine.cluster() ? engine::open : null).run();
         try {
             stdout.print(Files.readString(layout.comparisonMarkdown()));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.submodeluq.cases.pipeline;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -19,7 +20,7 @@ public final class FullSolvers {
     public enum Request { auto, fenics, java }
 
     /** The solver chosen, {@code fenics} or {@code java}, and why, in words. */
-    public record Choice(Request solver, String reason) {
+    public record Choice(Request solver, String reason) implements Serializable {
 
         /** "FEniCS, because ..." or "Java, because ...". */
         public String describe() {
@@ -28,7 +29,7 @@ public final class FullSolvers {
     }
 
     /** How FEniCS workers are run and supervised. */
-    public record FenicsOptions(String python, Duration timeout, int retries) {
+    public record FenicsOptions(String python, Duration timeout, int retries) implements Serializable {
 
         /** Longest a run may take before its worker is replaced, by default. */
         public static final long DEFAULT_TIMEOUT_SECONDS = 600;
@@ -54,16 +55,20 @@ public final class FullSolvers {
                 : new Choice(Request.java, "FEniCS is not available: " + missing);
     }
 
+    /** Where FEniCS workers log for a training set: beside it. */
+    public static Path logsBeside(Path trainingSet) {
+        return trainingSet.resolveSibling(trainingSet.getFileName() + ".logs");
+    }
+
     /**
-     * Opens the chosen solver with {@code parallel} threads or workers; FEniCS workers log beside the
-     * training set and report restarts to {@code events}.
+     * Opens the chosen solver with {@code parallel} threads or workers; FEniCS workers log in {@code logs}
+     * and report restarts to {@code events}.
      */
     public static FullModelSolver open(Choice choice, ZonedMesh zoned, int parallel, FenicsOptions fenics,
-                                       Path trainingSet, Consumer<String> events) {
+                                       Path logs, Consumer<String> events) {
         if (choice.solver() == Request.java) {
             return new JavaSolver(new FullModel(zoned), parallel);
         }
-        Path logs = trainingSet.resolveSibling(trainingSet.getFileName() + ".logs");
         WorkerPool.Settings settings = new WorkerPool.Settings(parallel, fenics.timeout(),
                 fenics.timeout().compareTo(Duration.ofSeconds(300)) > 0 ? fenics.timeout() : Duration.ofSeconds(300),
                 fenics.retries(), logs);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.submodeluq.cases.Counts;
 import org.submodeluq.cases.report.Report;
+import org.submodeluq.core.engine.ClusterEngine;
 import org.submodeluq.core.io.Hdf5Files;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.mesh.ZonedMesh;
@@ -85,14 +87,32 @@ public final class Pipeline {
     private final RunOptions options;
     private final RunLayout layout;
     private final Display display;
+    private final Cluster cluster;
     private RunState state;
 
-    /** A run of {@code spec} into {@code directory}, which is created if needed. */
+    /** Connects to the cluster that runs the full runs and Monte Carlo samples; one connection per stage. */
+    @FunctionalInterface
+    public interface Cluster {
+
+        /** @param notes hears what the engine says while it starts */
+        ClusterEngine open(Consumer<String> notes);
+    }
+
+    /** A run of {@code spec} into {@code directory}, which is created if needed, on this machine's cores. */
     public Pipeline(CaseSpec spec, RunOptions options, Path directory, Display display) {
+        this(spec, options, directory, display, null);
+    }
+
+    /**
+     * A run whose generate and Monte Carlo stages run on {@code cluster} (null: on this machine's cores),
+     * with the same outputs, so that the stages' keys do not name it.
+     */
+    public Pipeline(CaseSpec spec, RunOptions options, Path directory, Display display, Cluster cluster) {
         this.spec = spec;
         this.options = options;
         this.layout = new RunLayout(directory);
         this.display = display;
+        this.cluster = cluster;
     }
 
     /** Runs or reuses every stage and returns the run's layout. */
@@ -267,11 +287,21 @@ public final class Pipeline {
         // runs are kept in the checkpoint)
         TrainingCampaign campaign = new TrainingCampaign(zoned, options.seed(), options.runs(), options.split(),
                 layout.trainingSet(), true);
-        try (FullModelSolver full = FullSolvers.open(solver, zoned, options.threads(), options.fenics(),
-                layout.trainingSet(), progress::note)) {
-            progress.note(options.runs() + " full runs of case " + spec.name() + " with " + full.description() + " on "
-                    + Counts.of(full.parallelism(), solver.solver() == FullSolvers.Request.java ? "thread" : "worker"));
-            campaign.run(full, solver.solver().name(), progress.asCampaign());
+        if (cluster != null) {
+            try (ClusterEngine engine = cluster.open(progress::note)) {
+                progress.note(options.runs() + " full runs of case " + spec.name() + " with the " + solver.solver()
+                        + " solver on " + engine.where());
+                campaign.run(engine, new FullRunWork(spec, options.seed(), solver, options.fenics()),
+                        solver.solver().name(), progress.asCampaign());
+            }
+        } else {
+            try (FullModelSolver full = FullSolvers.open(solver, zoned, options.threads(), options.fenics(),
+                    FullSolvers.logsBeside(layout.trainingSet()), progress::note)) {
+                progress.note(options.runs() + " full runs of case " + spec.name() + " with " + full.description()
+                        + " on " + Counts.of(full.parallelism(), solver.solver() == FullSolvers.Request.java ? "thread"
+                        : "worker"));
+                campaign.run(full, solver.solver().name(), progress.asCampaign());
+            }
         }
         return options.runs() + " full runs in " + solver.describe();
     }
@@ -306,9 +336,10 @@ public final class Pipeline {
         BoundaryConditionGenerator generator = GeneratorFiles.load(directory, null, Device.cpu());
         GeneratorLabel label = new GeneratorLabel(kind.text(), GeneratorFiles.manifest(directory).toString(),
                 Device.cpu().toString());
-        new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), generator), label, settings,
-                layout.monteCarlo(kind), true).run(progress.asCampaign());
-        return options.mcSamples() + " samples of the submodel on " + Counts.of(settings.threads(), "thread");
+        campaign(new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), generator), label, settings,
+                layout.monteCarlo(kind), true), directory, label, progress);
+        return options.mcSamples() + " samples of the submodel on " + (cluster != null ? "the cluster"
+                : Counts.of(settings.threads(), "thread"));
     }
 
     private String foldCampaign(ZonedMesh zoned, StageProgress progress) {
@@ -316,9 +347,20 @@ public final class Pipeline {
         Path directory = layout.generator(GeneratorKind.MEAN_MAP);
         GeneratorLabel label = new GeneratorLabel(CrossFittedSurrogates.CAMPAIGN,
                 GeneratorFiles.manifest(directory).toString(), Device.cpu().toString());
-        new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), GeneratorFiles.crossFitEnsemble(directory)),
-                label, settings, layout.crossFitCampaign(), true).run(progress.asCampaign());
+        campaign(new MonteCarloCampaign(new SubmodelSampler(new Submodel(zoned), GeneratorFiles.crossFitEnsemble(
+                directory)), label, settings, layout.crossFitCampaign(), true), directory, label, progress);
         return options.mcSamples() + " samples of the submodel under the mean map's fold maps";
+    }
+
+    /** Runs a Monte Carlo campaign here or, its generator shipped to the executors, on the cluster. */
+    private void campaign(MonteCarloCampaign campaign, Path generator, GeneratorLabel label, StageProgress progress) {
+        if (cluster == null) {
+            campaign.run(progress.asCampaign());
+            return;
+        }
+        try (ClusterEngine engine = cluster.open(progress::note)) {
+            campaign.run(progress.asCampaign(), engine, ShippedGenerator.of(generator, label.name(), Device.cpu()));
+        }
     }
 
     /**
