@@ -4,17 +4,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the command line in-process, capturing what it prints. */
-final class Cli {
+/** Runs the command line in-process, capturing what it prints (for the spark module's tests too). */
+public final class Cli {
 
     /** Exit code and the two streams of one command. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private Cli() {
     }
 
-    static Result execute(String... args) {
+    /** Runs one command in this JVM. */
+    public static Result execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = SubmodelUq.commandLine();

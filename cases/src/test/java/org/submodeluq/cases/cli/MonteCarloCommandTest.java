@@ -9,13 +9,8 @@ import static org.submodeluq.cases.cli.Cli.execute;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.submodeluq.core.testing.RecordsOnDisk;
 import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.montecarlo.MonteCarloFile;
 
@@ -58,17 +54,9 @@ class MonteCarloCommandTest {
         return args;
     }
 
-    /** Finished batches in a checkpoint: after its header (magic, identity length, identity), fixed-size records. */
-    private static long recordsIn(Path checkpoint) throws IOException {
-        if (!Files.exists(checkpoint) || Files.size(checkpoint) < 12) {
-            return 0;
-        }
-        try (FileChannel channel = FileChannel.open(checkpoint, StandardOpenOption.READ)) {
-            ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-            channel.read(header, 0);
-            long recordBytes = 4 + 8 * (1 + 1 + 25 * 3 + 1) + 8;
-            return (channel.size() - 12 - header.getInt(8)) / recordBytes;
-        }
+    /** Finished batches of 25 in a checkpoint (count, 25 rows of 3 quantities, seconds). */
+    private static long recordsIn(Path checkpoint) {
+        return RecordsOnDisk.count(checkpoint, 1 + 25 * 3 + 1);
     }
 
     private static Object statistic(Path file, String path, String attribute) {
