@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.SparkFiles;
 import org.submodeluq.core.engine.SampleComputer;
 import org.submodeluq.core.engine.SampleWork;
 
@@ -32,7 +31,7 @@ final class ExecutorComputers {
         if (computer == null) {
             Map<Path, Path> local = new HashMap<>();
             for (Path input : work.inputs()) {
-                local.put(input, Path.of(SparkFiles.get(input.getFileName().toString())));
+                local.put(input, ShippedInputs.local(id, input));
             }
             computer = work.open(slots, local);
             OPEN.put(id, computer);

@@ -6,24 +6,37 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.submodeluq.core.UserInputException;
 
 /**
  * Checks a master URL before Spark sees it: Spark itself retries an unreachable standalone master for a
- * minute before it gives up, with pages of log, where a user wants one line that names the URL.
+ * minute before it gives up, and logs a stack trace for a URL it cannot parse, where a user wants one line
+ * that names the URL.
  */
 final class MasterUrl {
 
     private static final int CONNECT_TIMEOUT_MS = 3000;
+    /** The masters Spark 4.2 knows: local threads (and failures), its test cluster, standalone, YARN, Kubernetes. */
+    private static final Pattern KNOWN = Pattern.compile("local|local\\[(\\d+|\\*)(,\\d+)?]"
+            + "|local-cluster\\[\\s*\\d+\\s*,\\s*\\d+\\s*,\\s*\\d+\\s*]|spark://.+|yarn|k8s://.+");
+
+    /**
+     * @throws UserInputException (field "--master") when Spark would not know the URL, or a standalone master
+     *     or Kubernetes API server it names does not accept a connection
+     */
+    static void check(String master) {
+        if (!KNOWN.matcher(master).matches()) {
+            throw new UserInputException("--master", master + " is not a Spark master: local[N], "
+                    + "spark://HOST:PORT, yarn or k8s://https://HOST:PORT");
+        }
+        requireReachable(master);
+    }
 
     private MasterUrl() {
     }
 
-    /**
-     * @throws UserInputException (field "--master") when a standalone master or Kubernetes API server
-     *     named by {@code master} does not accept a connection
-     */
-    static void requireReachable(String master) {
+    private static void requireReachable(String master) {
         List<InetSocketAddress> addresses = addresses(master);
         if (addresses.isEmpty()) {
             return;
@@ -41,7 +54,7 @@ final class MasterUrl {
     }
 
     /** Where a standalone master or Kubernetes API server listens; none for local, yarn and the like. */
-    static List<InetSocketAddress> addresses(String master) {
+    private static List<InetSocketAddress> addresses(String master) {
         List<InetSocketAddress> addresses = new ArrayList<>();
         if (master.startsWith("spark://")) {
             for (String hostPort : master.substring("spark://".length()).split(",")) {

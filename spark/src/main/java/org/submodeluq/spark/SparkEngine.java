@@ -1,13 +1,14 @@
 package org.submodeluq.spark;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,10 +17,12 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkException;
+import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
 import org.submodeluq.core.engine.ClusterEngine;
+import org.submodeluq.core.io.Directories;
 import org.submodeluq.core.engine.SampleComputer;
 import org.submodeluq.core.engine.SampleWork;
 import scala.Function1;
@@ -38,6 +41,7 @@ final class SparkEngine implements ClusterEngine {
     private final JavaSparkContext spark;
     private final String where;
     private final Map<SampleWork, String> jobs = new IdentityHashMap<>();
+    private Path scratch;
 
     SparkEngine(JavaSparkContext spark, String where) {
         this.spark = spark;
@@ -53,13 +57,7 @@ final class SparkEngine implements ClusterEngine {
     public String describe(SampleWork work) {
         String id = jobId(work);
         int localSlots = spark.defaultParallelism();
-        Task probe = key -> {
-            try {
-                return Outcome.done(key, null, ExecutorComputers.of(id, work, slots(localSlots)).description());
-            } catch (RuntimeException e) {
-                return Outcome.failed(key, e);
-            }
-        };
+        Task probe = key -> Outcome.done(key, null, ExecutorComputers.of(id, work, slots(localSlots)).description());
         Outcome[] answer = new Outcome[1];
         submit(List.of(-1L), probe, outcome -> {
             answer[0] = outcome;
@@ -73,12 +71,8 @@ final class SparkEngine implements ClusterEngine {
         String id = jobId(work);
         int localSlots = spark.defaultParallelism();
         Task compute = key -> {
-            try {
-                SampleComputer computer = ExecutorComputers.of(id, work, slots(localSlots));
-                return Outcome.done(key, computer.compute(key), computer.description());
-            } catch (RuntimeException e) {
-                return Outcome.failed(key, e);
-            }
+            SampleComputer computer = ExecutorComputers.of(id, work, slots(localSlots));
+            return Outcome.done(key, computer.compute(key), computer.description());
         };
         submit(keys, compute, outcome -> {
             if (!outcome.description().equals(description)) {
@@ -93,6 +87,15 @@ final class SparkEngine implements ClusterEngine {
     /** What one task does with its key, on an executor. */
     private interface Task extends Serializable {
         Outcome apply(long key);
+
+        /** The task's outcome, its failure included: a sample's error travels as a value, never retried. */
+        static Outcome attempt(Task task, long key) {
+            try {
+                return task.apply(key);
+            } catch (RuntimeException e) {
+                return Outcome.failed(key, e);
+            }
+        }
     }
 
     /**
@@ -105,7 +108,7 @@ final class SparkEngine implements ClusterEngine {
         }
         RDD<Long> tasks = spark.parallelize(keys, keys.size()).rdd();
         Function1<Iterator<Long>, Outcome> compute = (Function1<Iterator<Long>, Outcome> & Serializable) keysOfTask ->
-                task.apply(keysOfTask.next());
+                Task.attempt(task, keysOfTask.next());
         BlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
         Function2<Object, Outcome, BoxedUnit> handler = (partition, outcome) -> {
             finished.add(outcome);
@@ -127,6 +130,24 @@ final class SparkEngine implements ClusterEngine {
         } finally {
             if (!job.isCompleted()) {
                 job.cancel();
+                awaitKilledTasks();
+            }
+        }
+    }
+
+    /**
+     * Waits, a few seconds at most, for the tasks of a cancelled job to stop: a context stopped while they
+     * still report back logs an error for each.
+     */
+    private void awaitKilledTasks() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && Arrays.stream(spark.sc().statusTracker().getExecutorInfos())
+                .mapToInt(SparkExecutorInfo::numRunningTasks).sum() > 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -168,22 +189,38 @@ final class SparkEngine implements ClusterEngine {
     private String jobId(SampleWork work) {
         String id = jobs.get(work);
         if (id == null) {
-            Set<String> names = new HashSet<>();
-            for (Path input : work.inputs()) {
-                if (!names.add(input.getFileName().toString())) {
-                    throw new IllegalArgumentException("two inputs are named " + input.getFileName());
-                }
-                spark.sc().addFile(input.toAbsolutePath().toString(), Files.isDirectory(input));
-            }
             id = UUID.randomUUID().toString();
+            ShippedInputs.requireDistinctNames(work.inputs());
+            for (Path input : work.inputs()) {
+                ShippedInputs.ship(spark, id, input, scratch());
+            }
             jobs.put(work, id);
         }
         return id;
+    }
+
+    /** Where the inputs' archives wait for the executors to fetch them, until the engine closes. */
+    private Path scratch() {
+        if (scratch == null) {
+            try {
+                scratch = Files.createTempDirectory("submodel-uq-spark-inputs-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a directory for the executors' inputs", e);
+            }
+        }
+        return scratch;
     }
 
     @Override
     public void close() {
         spark.stop();
         ExecutorComputers.closeAll();
+        if (scratch != null) {
+            try {
+                Directories.deleteTree(scratch);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + scratch, e);
+            }
+        }
     }
 }

@@ -32,7 +32,7 @@ public final class SparkEngineProvider implements ClusterEngines.Provider {
             throw new UserInputException("--master", "is needed with --engine spark: local[N], spark://HOST:PORT, "
                     + "yarn or k8s://https://HOST:PORT (spark-submit's --master serves too)");
         }
-        MasterUrl.requireReachable(url);
+        MasterUrl.check(url);
         boolean local = url.startsWith("local[") || url.equals("local");
         Matcher cluster = LOCAL_CLUSTER.matcher(url);
         if (cluster.matches() && !conf.contains("spark.executor.cores")) {

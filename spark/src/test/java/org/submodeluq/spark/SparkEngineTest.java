@@ -56,7 +56,7 @@ class SparkEngineTest {
         return result.err().lines().filter(line -> line.startsWith("submodel-uq:")).toList();
     }
 
-    private static String[] with(String[] args, String... more) {
+    static String[] with(String[] args, String... more) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
@@ -89,7 +89,7 @@ class SparkEngineTest {
     }
 
     /** Every dataset and attribute of two Monte Carlo files, but the wall-clock times, compared by h5py. */
-    private static String sameResults(Path first, Path second) {
+    static String sameResults(Path first, Path second) {
         String python = ReferencePython.require("h5py", "numpy");
         return ReferencePython.run(python, """
                 import sys, h5py, numpy
@@ -180,8 +180,8 @@ class SparkEngineTest {
                         + "127.0.0.1:1 (Connection refused)"), errors(refused)),
                 () -> assertTrue(seconds < 20, seconds + " s"),
                 () -> assertEquals(SubmodelUq.USER_ERROR, unknown.exitCode()),
-                () -> assertEquals(List.of("submodel-uq: error: --master mesos://somewhere: Spark cannot start on it "
-                        + "(Could not parse Master URL: 'mesos://somewhere')"), errors(unknown)));
+                () -> assertEquals(List.of("submodel-uq: error: --master mesos://somewhere is not a Spark master: "
+                        + "local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT"), errors(unknown)));
     }
 
     @Test

@@ -177,7 +177,6 @@ final class MonteCarloCommand implements Callable<Integer> {
 
     private MonteCarloResult onCluster(MonteCarloCampaign campaign, ShippedGenerator generator, ProgressBar progress) {
         try (ClusterEngine cluster = engine.open(progress::note)) {
-            progress.note("on " + cluster.where());
             return campaign.run(progress.asCampaign(), cluster, generator);
         }
     }

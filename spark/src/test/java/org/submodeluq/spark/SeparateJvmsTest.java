@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +23,12 @@ import org.submodeluq.fem.spec.CaseFiles;
 import org.submodeluq.fem.spec.CaseSpec;
 
 /**
- * A Spark campaign that loses a JVM: an executor killed with SIGKILL (Spark runs its tasks again; its
- * FEniCS workers go with it), or the driver (the command, started again, resumes from the checkpoint).
- * Either way the training set is the local engine's, bit for bit.
+ * Spark campaigns whose JVMs are processes of their own: executors of a {@code local-cluster} master, which
+ * get the generator as a cluster's would and one of which is killed with SIGKILL mid-job (Spark runs its
+ * tasks again; its FEniCS workers go with it), and a driver killed mid-job (the command, started again,
+ * resumes from the checkpoint). Every time the result is the local engine's, bit for bit.
  */
-class ClusterFailuresTest {
+class SeparateJvmsTest {
 
     /** 40 x 10 mesh, 400 steps: runs of a few tenths of a second, so that a kill lands mid-job. */
     private static final String SLOW_CASE = "name: slow\nmesh: {nx: 40, ny: 10}\ntime: {steps: 400, dt: 0.005}\n";
@@ -46,7 +48,7 @@ class ClusterFailuresTest {
     }
 
     private static String[] generate(String solver, Path out, String... engine) {
-        List<String> args = new java.util.ArrayList<>(List.of("generate", "--case", caseFile.toString(), "--samples",
+        List<String> args = new ArrayList<>(List.of("generate", "--case", caseFile.toString(), "--samples",
                 String.valueOf(SAMPLES), "--seed", "9", "--solver", solver, "--out", out.toString()));
         args.addAll(List.of(engine));
         return args.toArray(String[]::new);
@@ -92,14 +94,9 @@ class ClusterFailuresTest {
     void anExecutorKilledMidJobLeavesNoWorkerAndTheTrainingSetIsTheLocalEngines() throws Exception {
         ReferencePython.require("dolfinx");
         Path reference = reference("fenics");
-        Path sparkHome = Files.createDirectories(directory.resolve("spark-home/jars"));
         Path out = directory.resolve("executor-lost.h5");
         Path log = directory.resolve("executor-lost.log");
-        // local-cluster starts a master and two workers in the driver; each worker starts its executor JVM from
-        // SPARK_HOME/jars (empty here) and spark.executor.extraClassPath (this test's class path)
-        Process driver = DriverJvm.start(log, Map.of("spark.executor.extraClassPath", System.getProperty("java.class.path")),
-                Map.of("SPARK_HOME", sparkHome.getParent().toString(), "SPARK_SCALA_VERSION", "2.13"),
-                generate("fenics", out, "--engine", "spark", "--master", "local-cluster[2,1,1024]"));
+        Process driver = onTwoExecutors(log, generate("fenics", out));
         try {
             Path checkpoint = Path.of(out + ".checkpoint");
             await(() -> records(checkpoint) >= 3, 180, "3 samples in the checkpoint: " + log);
@@ -121,6 +118,43 @@ class ClusterFailuresTest {
                     () -> assertTrue(said.contains("wrote " + out + ": " + SAMPLES + " samples (fenics)"), said));
         } finally {
             driver.descendants().forEach(ProcessHandle::destroyForcibly);
+            driver.destroyForcibly();
+        }
+    }
+
+    /**
+     * Starts a command on {@code local-cluster[2,1,1024]}: a master and two workers in the driver, each worker
+     * starting its executor JVM from SPARK_HOME/jars (empty here) and spark.executor.extraClassPath (this
+     * test's class path).
+     */
+    private static Process onTwoExecutors(Path log, String... args) throws IOException {
+        Path sparkHome = Files.createDirectories(directory.resolve("spark-home/jars")).getParent();
+        List<String> command = new ArrayList<>(List.of(args));
+        command.addAll(List.of("--engine", "spark", "--master", "local-cluster[2,1,1024]"));
+        return DriverJvm.start(log, Map.of("spark.executor.extraClassPath", System.getProperty("java.class.path")),
+                Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13"),
+                command.toArray(String[]::new));
+    }
+
+    @Test
+    void executorJvmsGetTheGeneratorAndDrawTheLocalEnginesMonteCarloSamples() throws Exception {
+        Path generator = directory.resolve("pca");
+        Cli.Result trained = Cli.execute("train", "--data", reference("java").toString(), "--model", "pca-gaussian",
+                "--out", generator.toString(), "--quiet");
+        assertEquals(0, trained.exitCode(), trained.err());
+        String[] mc = {"mc", "--generator", generator.toString(), "--samples", "300", "--batch", "25", "--seed", "8",
+                "--quiet", "--out"};
+        Path local = directory.resolve("mc-local.h5");
+        Cli.Result here = Cli.execute(SparkEngineTest.with(mc, local.toString()));
+        assertEquals(0, here.exitCode(), here.err());
+        Path spread = directory.resolve("mc-executors.h5");
+        Path log = directory.resolve("mc-executors.log");
+        Process driver = onTwoExecutors(log, SparkEngineTest.with(mc, spread.toString()));
+        try {
+            assertTrue(driver.waitFor(300, TimeUnit.SECONDS), "the job must end");
+            assertEquals(0, driver.exitValue(), Files.readString(log));
+            assertEquals("same\n300", SparkEngineTest.sameResults(local, spread));
+        } finally {
             driver.destroyForcibly();
         }
     }
