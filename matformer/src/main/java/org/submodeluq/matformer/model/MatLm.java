@@ -2,7 +2,6 @@ package org.submodeluq.matformer.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -109,23 +108,7 @@ public final class MatLm {
         int[] hidden = hidden(config);
         Map<String, NDArray> parameters = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> entry : lm.parameters().entrySet()) {
-            String name = entry.getKey();
-            NDArray value = entry.getValue();
-            int dot = name.indexOf('.');
-            String suffix = dot < 0 ? "" : name.substring(dot + 1);
-            if (suffix.equals("w1") || suffix.equals("b1") || suffix.equals("w2")) {
-                int m = hidden[Integer.parseInt(name.substring(0, dot))];
-                value = switch (suffix) {
-                    case "w1" -> value.get(new NDIndex(":, :{}", m));
-                    case "b1" -> value.get(new NDIndex(":{}", m));
-                    default -> value.get(new NDIndex(":{}, :", m));
-                };
-            }
-            NDArray copy = manager.create(value.toFloatArray(), value.getShape());
-            if (value != entry.getValue()) {
-                value.close();
-            }
-            parameters.put(name, copy);
+            parameters.put(entry.getKey(), NestedBlocks.extracted(entry.getKey(), entry.getValue(), hidden, manager));
         }
         return TransformerLm.of(manager, lm.shape().withFfnWidths(hidden), parameters);
     }
