@@ -28,6 +28,13 @@ public final class MatLm {
             throw new UserInputException("a MatFormer needs the same feed-forward width in every layer, got "
                     + Arrays.toString(lm.shape().ffnWidths()));
         }
+        requireNested(widths, full);
+        this.lm = lm;
+        this.widths = widths.clone();
+    }
+
+    /** Requires granularity widths that increase from >= 1 to the full width {@code full}. */
+    public static void requireNested(int[] widths, int full) {
         for (int i = 0; i < widths.length; i++) {
             if (widths[i] < 1 || (i > 0 && widths[i] <= widths[i - 1])) {
                 throw new UserInputException("granularity widths must increase from >= 1, got " + Arrays.toString(widths));
@@ -37,8 +44,6 @@ public final class MatLm {
             throw new UserInputException("the largest granularity must be the full width " + full + ", got "
                     + Arrays.toString(widths));
         }
-        this.lm = lm;
-        this.widths = widths.clone();
     }
 
     /** The paper's default: g = 4 widths d_ff / 8, d_ff / 4, d_ff / 2, d_ff. */

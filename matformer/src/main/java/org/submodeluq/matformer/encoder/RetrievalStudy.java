@@ -1,0 +1,134 @@
+package org.submodeluq.matformer.encoder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.submodeluq.core.UserInputException;
+
+/**
+ * MatViT's retrieval claims on one index of runs and one set of queries: recall@k of each
+ * granularity's neighbour lists against the largest's; of queries embedded at a small granularity
+ * against an index embedded at the largest (the embeddings share one space); and of
+ * {@link AdaptiveRetrieval} (the smallest's candidates re-ranked by the largest); each with its cost,
+ * counted ({@link EncoderShape#flops}) and timed one query at a time.
+ */
+public final class RetrievalStudy {
+
+    /**
+     * One retrieval method's outcome.
+     *
+     * @param recall recall@k against the largest granularity alone
+     * @param queryFlops floating-point operations per query: embedding it, plus 2 x embedding width per
+     *     similarity computed
+     * @param indexFlops floating-point operations of embedding the index (for adaptive retrieval, the whole
+     *     index at the smallest granularity and the distinct candidates at the largest)
+     * @param millisecondsMin fastest repetition's wall time per query: embedding it and searching
+     * @param millisecondsMedian median repetition's
+     */
+    public record Method(String name, double recall, long queryFlops, long indexFlops, double millisecondsMin,
+                         double millisecondsMedian) {
+    }
+
+    private final TraceEncoder encoder;
+    private final TraceSet index;
+    private final int k;
+    private final AdaptiveRetrieval adaptive;
+    private final int repetitions;
+    private final float[][][] indexEmbeddings;
+
+    /**
+     * Embeds the index at every granularity.
+     *
+     * @param candidates runs the coarse search of adaptive retrieval keeps
+     * @param repetitions timed passes over the queries (after one untimed)
+     */
+    public RetrievalStudy(TraceEncoder encoder, TraceSet index, int k, int candidates, int repetitions) {
+        UserInputException.require(k >= 1 && k <= index.size(), "k", k, "between 1 and the " + index.size()
+                + " runs of the index");
+        UserInputException.require(candidates >= k && candidates <= index.size(), "candidates", candidates,
+                "between k = " + k + " and the " + index.size() + " runs of the index");
+        UserInputException.require(repetitions >= 1, "repetitions", repetitions, "an integer >= 1");
+        this.encoder = encoder;
+        this.index = index;
+        this.k = k;
+        this.adaptive = new AdaptiveRetrieval(candidates);
+        this.repetitions = repetitions;
+        this.indexEmbeddings = new float[encoder.granularities()][][];
+        for (int g = 0; g < encoder.granularities(); g++) {
+            indexEmbeddings[g] = encoder.embed(index, g);
+        }
+    }
+
+    /** The index's embeddings at {@code granularity}. */
+    public float[][] indexEmbeddings(int granularity) {
+        return indexEmbeddings[granularity];
+    }
+
+    /** Every method on {@code queries}: each granularity alone, each smaller query against the largest index, adaptive. */
+    public List<Method> run(TraceSet queries) {
+        encoder.requireShape(queries);
+        int largest = encoder.granularities() - 1;
+        int n = index.size();
+        int width = encoder.shape().embedding();
+        float[][][] queryEmbeddings = new float[encoder.granularities()][][];
+        for (int g = 0; g <= largest; g++) {
+            queryEmbeddings[g] = encoder.embed(queries, g);
+        }
+        int[][] reference = Neighbours.lists(indexEmbeddings[largest], queryEmbeddings[largest], k);
+        List<Method> methods = new ArrayList<>();
+        for (int g = 0; g <= largest; g++) {
+            int granularity = g;
+            double[] ms = time(queries, q -> Neighbours.nearest(indexEmbeddings[granularity],
+                    single(queries, q, granularity), k, null));
+            methods.add(new Method("granularity " + g + " alone (d_ff " + encoder.granularityWidths()[g] + ")",
+                    Neighbours.recall(Neighbours.lists(indexEmbeddings[g], queryEmbeddings[g], k), reference),
+                    encoder.flops(g) + 2L * width * n, n * encoder.flops(g), ms[0], ms[1]));
+        }
+        for (int g = 0; g < largest; g++) {
+            int granularity = g;
+            double[] ms = time(queries, q -> Neighbours.nearest(indexEmbeddings[largest],
+                    single(queries, q, granularity), k, null));
+            methods.add(new Method("query at granularity " + g + ", index at " + largest,
+                    Neighbours.recall(Neighbours.lists(indexEmbeddings[largest], queryEmbeddings[g], k), reference),
+                    encoder.flops(g) + 2L * width * n, n * encoder.flops(largest), ms[0], ms[1]));
+        }
+        int[][] found = new int[queries.size()][];
+        Set<Integer> shortlisted = new HashSet<>();
+        for (int q = 0; q < queries.size(); q++) {
+            found[q] = adaptive.nearest(indexEmbeddings[0], queryEmbeddings[0][q], indexEmbeddings[largest],
+                    queryEmbeddings[largest][q], k);
+            Arrays.stream(Neighbours.nearest(indexEmbeddings[0], queryEmbeddings[0][q], adaptive.candidates(), null))
+                    .forEach(shortlisted::add);
+        }
+        double[] ms = time(queries, q -> adaptive.nearest(indexEmbeddings[0], single(queries, q, 0),
+                indexEmbeddings[largest], single(queries, q, largest), k));
+        methods.add(new Method("adaptive: " + adaptive.candidates() + " candidates at granularity 0, re-ranked at "
+                + largest, Neighbours.recall(found, reference), encoder.flops(0) + encoder.flops(largest)
+                + 2L * width * (n + adaptive.candidates()), n * encoder.flops(0)
+                + shortlisted.size() * encoder.flops(largest), ms[0], ms[1]));
+        return methods;
+    }
+
+    private float[] single(TraceSet queries, int q, int granularity) {
+        return encoder.embed(queries.select(new int[] {q}), granularity)[0];
+    }
+
+    /** Milliseconds per query of {@code search}, fastest and median of the repetitions, after one untimed pass. */
+    private double[] time(TraceSet queries, IntConsumer search) {
+        double[] perQuery = new double[repetitions];
+        for (int r = -1; r < repetitions; r++) {
+            long start = System.nanoTime();
+            for (int q = 0; q < queries.size(); q++) {
+                search.accept(q);
+            }
+            if (r >= 0) {
+                perQuery[r] = (System.nanoTime() - start) / 1e6 / queries.size();
+            }
+        }
+        double[] quantiles = Memorisation.quantiles(perQuery);
+        return new double[] {quantiles[0], quantiles[2]};
+    }
+}
