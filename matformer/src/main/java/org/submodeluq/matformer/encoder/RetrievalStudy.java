@@ -21,6 +21,8 @@ public final class RetrievalStudy {
      * One retrieval method's outcome.
      *
      * @param recall recall@k against the largest granularity alone
+     * @param parameters parameters of the encoder that embeds a query (the largest for adaptive retrieval,
+     *     whose smallest granularity is nested in it)
      * @param queryFlops floating-point operations per query: embedding it, plus 2 x embedding width per
      *     similarity computed
      * @param indexFlops floating-point operations of embedding the index (for adaptive retrieval, the whole
@@ -28,7 +30,7 @@ public final class RetrievalStudy {
      * @param millisecondsMin fastest repetition's wall time per query: embedding it and searching
      * @param millisecondsMedian median repetition's
      */
-    public record Method(String name, double recall, long queryFlops, long indexFlops, double millisecondsMin,
+    public record Method(String name, double recall, long parameters, long queryFlops, long indexFlops, double millisecondsMin,
                          double millisecondsMedian) {
     }
 
@@ -85,7 +87,7 @@ public final class RetrievalStudy {
                     single(queries, q, granularity), k, null));
             methods.add(new Method("granularity " + g + " alone (d_ff " + encoder.granularityWidths()[g] + ")",
                     Neighbours.recall(Neighbours.lists(indexEmbeddings[g], queryEmbeddings[g], k), reference),
-                    encoder.flops(g) + 2L * width * n, n * encoder.flops(g), ms[0], ms[1]));
+                    encoder.parameterCount(g), encoder.flops(g) + 2L * width * n, n * encoder.flops(g), ms[0], ms[1]));
         }
         for (int g = 0; g < largest; g++) {
             int granularity = g;
@@ -93,7 +95,7 @@ public final class RetrievalStudy {
                     single(queries, q, granularity), k, null));
             methods.add(new Method("query at granularity " + g + ", index at " + largest,
                     Neighbours.recall(Neighbours.lists(indexEmbeddings[largest], queryEmbeddings[g], k), reference),
-                    encoder.flops(g) + 2L * width * n, n * encoder.flops(largest), ms[0], ms[1]));
+                    encoder.parameterCount(g), encoder.flops(g) + 2L * width * n, n * encoder.flops(largest), ms[0], ms[1]));
         }
         int[][] found = new int[queries.size()][];
         Set<Integer> shortlisted = new HashSet<>();
@@ -106,7 +108,7 @@ public final class RetrievalStudy {
         double[] ms = time(queries, q -> adaptive.nearest(indexEmbeddings[0], single(queries, q, 0),
                 indexEmbeddings[largest], single(queries, q, largest), k));
         methods.add(new Method("adaptive: " + adaptive.candidates() + " candidates at granularity 0, re-ranked at "
-                + largest, Neighbours.recall(found, reference), encoder.flops(0) + encoder.flops(largest)
+                + largest, Neighbours.recall(found, reference), encoder.parameterCount(largest), encoder.flops(0) + encoder.flops(largest)
                 + 2L * width * (n + adaptive.candidates()), n * encoder.flops(0)
                 + shortlisted.size() * encoder.flops(largest), ms[0], ms[1]));
         return methods;
