@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.simple.RandomSource;
+import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.encoder.ChannelScaling;
 import org.submodeluq.matformer.encoder.EncoderFile;
 import org.submodeluq.matformer.encoder.EncoderShape;
@@ -41,6 +42,9 @@ final class EncodeTrainCommand implements Callable<Integer> {
     static final int DEFAULT_STEPS = 600;
     /** Peak learning rate; InfoNCE at tau = 0.1 trains stably at 1e-3, as in SimCLR's small-batch runs. */
     static final double DEFAULT_LEARNING_RATE = 1e-3;
+
+    /** Options whose names differ from the fields the model's records check. */
+    private static final Map<String, String> OPTION_NAMES = Map.of("dModel", "d-model", "dFf", "d-ff");
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec command;
@@ -115,11 +119,17 @@ final class EncodeTrainCommand implements Callable<Integer> {
         DjlRuntime.configure(1);
         TrainingTraces traces = TrainingTraces.read(trainingSet);
         TraceSet train = traces.train();
-        EncoderShape shape = EncoderShape.uniform(train.channels(), train.steps(), patch, layers, dModel, heads, dFf,
-                embedding);
-        TrainOptions options = TrainOptions.defaults(steps, seed.value()).withBatchSize(batch)
-                .withLearningRate(learningRate);
-        Views views = new Views(shortest, noise, jitter);
+        EncoderShape shape;
+        TrainOptions options;
+        Views views;
+        try {
+            shape = EncoderShape.uniform(train.channels(), train.steps(), patch, layers, dModel, heads, dFf, embedding);
+            options = TrainOptions.defaults(steps, seed.value()).withBatchSize(batch).withLearningRate(learningRate);
+            views = new Views(shortest, noise, jitter);
+            UserInputException.require(temperature > 0, "temperature", temperature, "> 0");
+        } catch (UserInputException e) {
+            throw e.field().isEmpty() ? e : e.named("--" + OPTION_NAMES.getOrDefault(e.field(), e.field()));
+        }
         PrintWriter stdout = command.commandLine().getOut();
         stdout.printf("training set %s: %d runs in the train split; encoder %s; %d steps of %d runs%n", trainingSet,
                 train.size(), shape, steps, Math.min(batch, train.size()));

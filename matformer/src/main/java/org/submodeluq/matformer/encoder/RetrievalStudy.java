@@ -13,7 +13,7 @@ import org.submodeluq.core.UserInputException;
  * granularity's neighbour lists against the largest's; of queries embedded at a small granularity
  * against an index embedded at the largest (the embeddings share one space); and of
  * {@link AdaptiveRetrieval} (the smallest's candidates re-ranked by the largest); each with its cost,
- * counted ({@link EncoderShape#flops}) and timed one query at a time.
+ * counted ({@link EncoderShape#flops}) and timed one query at a time (embedding it and searching).
  */
 public final class RetrievalStudy {
 
@@ -45,7 +45,7 @@ public final class RetrievalStudy {
      * Embeds the index at every granularity.
      *
      * @param candidates runs the coarse search of adaptive retrieval keeps
-     * @param repetitions timed passes over the queries (after one untimed)
+     * @param repetitions timed passes over the queries (after one untimed), each method's in turn
      */
     public RetrievalStudy(TraceEncoder encoder, TraceSet index, int k, int candidates, int repetitions) {
         UserInputException.require(k >= 1 && k <= index.size(), "k", k, "between 1 and the " + index.size()
@@ -69,7 +69,16 @@ public final class RetrievalStudy {
         return indexEmbeddings[granularity];
     }
 
-    /** Every method on {@code queries}: each granularity alone, each smaller query against the largest index, adaptive. */
+    /** A method before it is timed: its outcome but the times, and one query's search. */
+    private record Untimed(String name, double recall, long parameters, long queryFlops, long indexFlops,
+                           IntConsumer search) {
+    }
+
+    /**
+     * Every method on {@code queries}: each granularity alone, each smaller query against the largest index,
+     * adaptive. The methods take turns within each timed pass, so that a slower spell of a shared
+     * machine falls on all of them.
+     */
     public List<Method> run(TraceSet queries) {
         encoder.requireShape(queries);
         int largest = encoder.granularities() - 1;
@@ -80,22 +89,20 @@ public final class RetrievalStudy {
             queryEmbeddings[g] = encoder.embed(queries, g);
         }
         int[][] reference = Neighbours.lists(indexEmbeddings[largest], queryEmbeddings[largest], k);
-        List<Method> methods = new ArrayList<>();
+        List<Untimed> methods = new ArrayList<>();
         for (int g = 0; g <= largest; g++) {
             int granularity = g;
-            double[] ms = time(queries, q -> Neighbours.nearest(indexEmbeddings[granularity],
-                    single(queries, q, granularity), k, null));
-            methods.add(new Method("granularity " + g + " alone (d_ff " + encoder.granularityWidths()[g] + ")",
+            methods.add(new Untimed("granularity " + g + " alone (d_ff " + encoder.granularityWidths()[g] + ")",
                     Neighbours.recall(Neighbours.lists(indexEmbeddings[g], queryEmbeddings[g], k), reference),
-                    encoder.parameterCount(g), encoder.flops(g) + 2L * width * n, n * encoder.flops(g), ms[0], ms[1]));
+                    encoder.parameterCount(g), encoder.flops(g) + 2L * width * n, n * encoder.flops(g),
+                    q -> Neighbours.nearest(indexEmbeddings[granularity], single(queries, q, granularity), k, null)));
         }
         for (int g = 0; g < largest; g++) {
             int granularity = g;
-            double[] ms = time(queries, q -> Neighbours.nearest(indexEmbeddings[largest],
-                    single(queries, q, granularity), k, null));
-            methods.add(new Method("query at granularity " + g + ", index at " + largest,
+            methods.add(new Untimed("query at granularity " + g + ", index at " + largest,
                     Neighbours.recall(Neighbours.lists(indexEmbeddings[largest], queryEmbeddings[g], k), reference),
-                    encoder.parameterCount(g), encoder.flops(g) + 2L * width * n, n * encoder.flops(largest), ms[0], ms[1]));
+                    encoder.parameterCount(g), encoder.flops(g) + 2L * width * n, n * encoder.flops(largest),
+                    q -> Neighbours.nearest(indexEmbeddings[largest], single(queries, q, granularity), k, null)));
         }
         int[][] found = new int[queries.size()][];
         Set<Integer> shortlisted = new HashSet<>();
@@ -105,32 +112,35 @@ public final class RetrievalStudy {
             Arrays.stream(Neighbours.nearest(indexEmbeddings[0], queryEmbeddings[0][q], adaptive.candidates(), null))
                     .forEach(shortlisted::add);
         }
-        double[] ms = time(queries, q -> adaptive.nearest(indexEmbeddings[0], single(queries, q, 0),
-                indexEmbeddings[largest], single(queries, q, largest), k));
-        methods.add(new Method("adaptive: " + adaptive.candidates() + " candidates at granularity 0, re-ranked at "
-                + largest, Neighbours.recall(found, reference), encoder.parameterCount(largest), encoder.flops(0) + encoder.flops(largest)
-                + 2L * width * (n + adaptive.candidates()), n * encoder.flops(0)
-                + shortlisted.size() * encoder.flops(largest), ms[0], ms[1]));
-        return methods;
+        methods.add(new Untimed("adaptive: " + adaptive.candidates() + " candidates at granularity 0, re-ranked at "
+                + largest, Neighbours.recall(found, reference), encoder.parameterCount(largest), encoder.flops(0)
+                + encoder.flops(largest) + 2L * width * (n + adaptive.candidates()), n * encoder.flops(0)
+                + shortlisted.size() * encoder.flops(largest),
+                q -> adaptive.nearest(indexEmbeddings[0], single(queries, q, 0), indexEmbeddings[largest],
+                        single(queries, q, largest), k)));
+        double[][] perQuery = new double[methods.size()][repetitions];
+        for (int r = -1; r < repetitions; r++) {
+            for (int m = 0; m < methods.size(); m++) {
+                long start = System.nanoTime();
+                for (int q = 0; q < queries.size(); q++) {
+                    methods.get(m).search().accept(q);
+                }
+                if (r >= 0) {
+                    perQuery[m][r] = (System.nanoTime() - start) / 1e6 / queries.size();
+                }
+            }
+        }
+        List<Method> timed = new ArrayList<>();
+        for (int m = 0; m < methods.size(); m++) {
+            Untimed method = methods.get(m);
+            double[] quantiles = Memorisation.quantiles(perQuery[m]);
+            timed.add(new Method(method.name(), method.recall(), method.parameters(), method.queryFlops(),
+                    method.indexFlops(), quantiles[0], quantiles[2]));
+        }
+        return timed;
     }
 
     private float[] single(TraceSet queries, int q, int granularity) {
         return encoder.embed(queries.select(new int[] {q}), granularity)[0];
-    }
-
-    /** Milliseconds per query of {@code search}, fastest and median of the repetitions, after one untimed pass. */
-    private double[] time(TraceSet queries, IntConsumer search) {
-        double[] perQuery = new double[repetitions];
-        for (int r = -1; r < repetitions; r++) {
-            long start = System.nanoTime();
-            for (int q = 0; q < queries.size(); q++) {
-                search.accept(q);
-            }
-            if (r >= 0) {
-                perQuery[r] = (System.nanoTime() - start) / 1e6 / queries.size();
-            }
-        }
-        double[] quantiles = Memorisation.quantiles(perQuery);
-        return new double[] {quantiles[0], quantiles[2]};
     }
 }
