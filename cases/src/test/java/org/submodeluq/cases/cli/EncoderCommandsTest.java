@@ -55,8 +55,9 @@ class EncoderCommandsTest {
                 () -> assertTrue(retrieve.out().contains("index: the 20 runs of"), retrieve.out()),
                 () -> assertTrue(retrieve.out().contains("queries: 20 held-out runs"), retrieve.out()),
                 () -> assertTrue(retrieve.out().contains("| granularity 3 alone (d_ff 16) | 1.000 |"), retrieve.out()),
-                () -> assertEquals(4 + 3 + 1, retrieve.out().lines().filter(l -> l.startsWith("| granularity")
-                        || l.startsWith("| query at") || l.startsWith("| adaptive")).count(), retrieve.out()),
+                () -> assertEquals(4 + 3 + 1 + 1, retrieve.out().lines().filter(l -> l.startsWith("| granularity")
+                        || l.startsWith("| query at") || l.startsWith("| adaptive") || l.startsWith("| no encoder"))
+                        .count(), retrieve.out()),
                 () -> assertTrue(retrieve.out().contains("| training runs, to the nearest other | 20 |"),
                         retrieve.out()),
                 () -> assertTrue(retrieve.out().contains("| held-out real runs | 20 |"), retrieve.out()),

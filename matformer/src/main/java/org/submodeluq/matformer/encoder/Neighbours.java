@@ -35,6 +35,23 @@ public final class Neighbours {
                 .limit(k).mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * The k rows of {@code index} nearest {@code query} in Euclidean distance, nearest first: the search
+     * without an encoder, on standardised traces ({@link ChannelScaling#tokens}).
+     */
+    public static int[] nearestInEuclid(float[][] index, float[] query, int k) {
+        double[] squares = new double[index.length];
+        for (int i = 0; i < index.length; i++) {
+            for (int j = 0; j < query.length; j++) {
+                double difference = index[i][j] - query[j];
+                squares[i] += difference * difference;
+            }
+        }
+        return IntStream.range(0, index.length).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> squares[i]).thenComparingInt(i -> i))
+                .limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
     /** {@link #nearest} for each query against all of the index. */
     public static int[][] lists(float[][] index, float[][] queries, int k) {
         int[][] lists = new int[queries.length][];

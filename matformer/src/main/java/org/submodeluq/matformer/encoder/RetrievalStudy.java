@@ -12,7 +12,8 @@ import org.submodeluq.core.UserInputException;
  * MatViT's retrieval claims on one index of runs and one set of queries: recall@k of each
  * granularity's neighbour lists against the largest's; of queries embedded at a small granularity
  * against an index embedded at the largest (the embeddings share one space); and of
- * {@link AdaptiveRetrieval} (the smallest's candidates re-ranked by the largest); each with its cost,
+ * {@link AdaptiveRetrieval} (the smallest's candidates re-ranked by the largest); and, for reference, of
+ * a search without an encoder (Euclidean distance between standardised traces); each with its cost,
  * counted ({@link EncoderShape#flops}) and timed one query at a time (embedding it and searching).
  */
 public final class RetrievalStudy {
@@ -24,7 +25,7 @@ public final class RetrievalStudy {
      * @param parameters parameters of the encoder that embeds a query (the largest for adaptive retrieval,
      *     whose smallest granularity is nested in it)
      * @param queryFlops floating-point operations per query: embedding it, plus 2 x embedding width per
-     *     similarity computed
+     *     similarity computed (3 per value for a Euclidean distance between traces)
      * @param indexFlops floating-point operations of embedding the index (for adaptive retrieval, the whole
      *     index at the smallest granularity and the distinct candidates at the largest)
      * @param millisecondsMin fastest repetition's wall time per query: embedding it and searching
@@ -76,7 +77,7 @@ public final class RetrievalStudy {
 
     /**
      * Every method on {@code queries}: each granularity alone, each smaller query against the largest index,
-     * adaptive. The methods take turns within each timed pass, so that a slower spell of a shared
+     * adaptive, no encoder. The methods take turns within each timed pass, so that a slower spell of a shared
      * machine falls on all of them.
      */
     public List<Method> run(TraceSet queries) {
@@ -118,6 +119,16 @@ public final class RetrievalStudy {
                 + shortlisted.size() * encoder.flops(largest),
                 q -> adaptive.nearest(indexEmbeddings[0], single(queries, q, 0), indexEmbeddings[largest],
                         single(queries, q, largest), k)));
+        float[][] standardisedIndex = standardised(index);
+        float[][] standardisedQueries = standardised(queries);
+        int[][] euclidean = new int[queries.size()][];
+        for (int q = 0; q < queries.size(); q++) {
+            euclidean[q] = Neighbours.nearestInEuclid(standardisedIndex, standardisedQueries[q], k);
+        }
+        int values = encoder.shape().channels() * encoder.shape().steps();
+        methods.add(new Untimed("no encoder: standardised traces, Euclidean", Neighbours.recall(euclidean, reference),
+                0, 3L * values * n, 0, q -> Neighbours.nearestInEuclid(standardisedIndex,
+                        standardised(queries.select(new int[] {q}))[0], k)));
         double[][] perQuery = new double[methods.size()][repetitions];
         for (int r = -1; r < repetitions; r++) {
             for (int m = 0; m < methods.size(); m++) {
@@ -138,6 +149,14 @@ public final class RetrievalStudy {
                     method.indexFlops(), quantiles[0], quantiles[2]));
         }
         return timed;
+    }
+
+    private float[][] standardised(TraceSet set) {
+        float[][] rows = new float[set.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = encoder.scaling().tokens(set.runs()[i], encoder.shape().steps(), encoder.shape().patch());
+        }
+        return rows;
     }
 
     private float[] single(TraceSet queries, int q, int granularity) {

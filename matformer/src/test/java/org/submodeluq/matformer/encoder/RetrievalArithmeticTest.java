@@ -63,6 +63,8 @@ class RetrievalArithmeticTest {
                 // coarse: 0, 1, 3 (of 3 candidates); fine re-ranks them by similarity to (1, 0): 1, 3, 0
                 () -> assertArrayEquals(new int[] {1, 3}, new AdaptiveRetrieval(3).nearest(index, query, fine,
                         new float[] {1, 0}, 2)),
+                // squared distances to (1, 1): 1, 0.2, 1, 0.2, 5; ties to the lower index
+                () -> assertArrayEquals(new int[] {1, 3, 0}, Neighbours.nearestInEuclid(index, new float[] {1, 1}, 3)),
                 () -> assertEquals(Math.sqrt(2), Neighbours.distance(new float[] {1, 0}, new float[] {0, 1}), 1e-12));
     }
 
