@@ -80,7 +80,8 @@ final class EncodeTrainCommand implements Callable<Integer> {
             description = "Embedding width (default: ${DEFAULT-VALUE}).")
     private int embedding;
 
-    @Option(names = "--steps", defaultValue = "" + DEFAULT_STEPS, description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "" + DEFAULT_STEPS,
+            description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
     private int steps;
 
     @Option(names = "--batch", defaultValue = "" + TrainOptions.DEFAULT_BATCH,

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
  * trace encoder, and a generator's memorisation check.
  */
 @Command(name = "retrieve", mixinStandardHelpOptions = true,
-        description = {"Retrieves the nearest training runs (the train split) of queries with a trace encoder: recall@k "
-                + "of each granularity, of small queries against the largest index and of adaptive retrieval "
-                + "against the largest granularity alone, with their costs.",
+        description = {"Retrieves the nearest training runs (the train split) of queries with a trace encoder: "
+                + "recall@k of each granularity, of small queries against the largest index and of adaptive "
+                + "retrieval against the largest granularity alone, with their costs.",
                 "With --generator, the memorisation check: each generated trace's distance to its nearest training "
                         + "run against the held-out real runs'."})
 final class RetrieveCommand implements Callable<Integer> {
@@ -107,8 +107,8 @@ final class RetrieveCommand implements Callable<Integer> {
             stdout.printf("%nrecall@%d against the largest granularity alone; cost per query: embedding it and "
                     + "searching (index: embedding its %d runs), wall time one query at a time, min / median of %d%n%n",
                     k, index.size(), repetitions);
-            stdout.printf("| method | recall@%d | parameters per query | MFLOPs per query | index MFLOPs | ms per query "
-                    + "|%n|---|---|---|---|---|---|%n", k);
+            stdout.printf("| method | recall@%d | parameters per query | MFLOPs per query | index MFLOPs "
+                    + "| ms per query |%n|---|---|---|---|---|---|%n", k);
             List<RetrievalStudy.Method> methods = study.run(asked);
             for (RetrievalStudy.Method method : methods) {
                 stdout.printf(Locale.ROOT, "| %s | %.3f | %,d | %.3f | %.1f | %.2f / %.2f |%n", method.name(),
@@ -131,8 +131,8 @@ final class RetrieveCommand implements Callable<Integer> {
                 row(stdout, "training runs, to the nearest other", check.trainingRuns());
                 row(stdout, "held-out real runs", check.heldOut());
                 row(stdout, "generated", check.generated());
-                stdout.printf(Locale.ROOT, "%nshare of generated traces nearer their nearest training run than the 5 %% "
-                        + "quantile of the held-out runs: %.3f (about 0.05 for traces as new as real runs, 1 for "
+                stdout.printf(Locale.ROOT, "%nshare of generated traces nearer their nearest training run than the "
+                        + "5 %% quantile of the held-out runs: %.3f (about 0.05 for traces as new as real runs, 1 for "
                         + "copies)%n", check.shareCloserThanHeldOut());
             }
         }
@@ -142,7 +142,7 @@ final class RetrieveCommand implements Callable<Integer> {
 
     private static void row(PrintWriter stdout, String name, double[] distances) {
         double[] q = Memorisation.quantiles(distances);
-        stdout.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.4f |%n", name, distances.length, q[0], q[1], q[2],
-                q[3]);
+        stdout.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.4f |%n", name, distances.length, q[0], q[1],
+                q[2], q[3]);
     }
 }

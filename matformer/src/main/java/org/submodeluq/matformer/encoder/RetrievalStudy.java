@@ -31,8 +31,8 @@ public final class RetrievalStudy {
      * @param millisecondsMin fastest repetition's wall time per query: embedding it and searching
      * @param millisecondsMedian median repetition's
      */
-    public record Method(String name, double recall, long parameters, long queryFlops, long indexFlops, double millisecondsMin,
-                         double millisecondsMedian) {
+    public record Method(String name, double recall, long parameters, long queryFlops, long indexFlops,
+                         double millisecondsMin, double millisecondsMedian) {
     }
 
     private final TraceEncoder encoder;

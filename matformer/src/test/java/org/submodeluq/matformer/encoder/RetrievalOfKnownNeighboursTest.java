@@ -35,10 +35,10 @@ class RetrievalOfKnownNeighboursTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             TraceEncoder encoder = TraceEncoder.initialised(manager, SHAPE, MatLm.defaultWidths(64),
                     ChannelScaling.of(index), RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
-            TrainOptions options = TrainOptions.defaults(300, 3L).withBatchSize(16);
+            TrainOptions options = TrainOptions.defaults(150, 3L).withBatchSize(16);
             double[] first = new double[encoder.granularities()];
-            double[] last = new EncoderTrainer(encoder, index, options, new Views(0.5, 0.3, 0.05), InfoNce.DEFAULT_TEMPERATURE)
-                    .train(new TrainingListener() {
+            double[] last = new EncoderTrainer(encoder, index, options, new Views(0.5, 0.3, 0.05),
+                    InfoNce.DEFAULT_TEMPERATURE).train(new TrainingListener() {
                         @Override
                         public void step(int step, int total, double[] losses) {
                             if (step == 1) {
@@ -65,7 +65,8 @@ class RetrievalOfKnownNeighboursTest {
                 checks.add(() -> assertTrue(againstLargest >= 0.95, "granularity " + granularity + " against the "
                         + "largest index: recall " + againstLargest));
                 checks.add(() -> assertTrue(last[granularity] < 0.5 * first[granularity], "granularity " + granularity
-                        + ": InfoNCE " + first[granularity] + " at the first step, " + last[granularity] + " at the last"));
+                        + ": InfoNCE " + first[granularity] + " at the first step, " + last[granularity]
+                        + " at the last"));
             }
             AdaptiveRetrieval adaptive = new AdaptiveRetrieval(12);
             float[][] coarse = encoder.embed(index, 0);
