@@ -18,13 +18,15 @@ import org.submodeluq.nn.Adam;
  * Trains a trace encoder jointly, as MatViT does: each step draws two {@link Views} of each run of a
  * batch and sums the {@link InfoNce} losses of every granularity on the same views, then takes one
  * AdamW step with the decoder's recipe ({@link TrainOptions}: warm-up, cosine decay, clipping). A
- * step's batch and views come from a stream keyed by the seed and the step, so one seed gives one
- * model.
+ * step's batch and views come from a stream keyed by the seed (mixed with a constant of this use) and
+ * the step, so one seed gives one model.
  */
 public final class EncoderTrainer {
 
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.95;
+    /** Mixed into the seed, so that the steps' streams are not the training set's (seed, run) streams. */
+    private static final long STREAM_DOMAIN = 0x3C6EF372FE94F82BL;
 
     private final TraceEncoder encoder;
     private final float[][] runs;
@@ -66,7 +68,7 @@ public final class EncoderTrainer {
         int batch = Math.min(options.batchSize(), runs.length);
         double[] losses = new double[g];
         for (int step = 0; step < options.steps(); step++) {
-            UniformRandomProvider rng = KeyedStreams.stream(options.seed(), step);
+            UniformRandomProvider rng = KeyedStreams.stream(options.seed() ^ STREAM_DOMAIN, step);
             int[] chosen = PermutationSampler.natural(runs.length);
             PermutationSampler.shuffle(rng, chosen);
             float[][] batchRuns = new float[batch][];
