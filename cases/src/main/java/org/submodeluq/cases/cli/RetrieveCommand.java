@@ -93,6 +93,7 @@ final class RetrieveCommand implements Callable<Integer> {
             TraceEncoder encoder = EncoderFile.read(file, manager);
             encoder.requireShape(index);
             encoder.requireShape(asked);
+            BoundaryConditionGenerator fed = generator == null ? null : generator(encoder);
             RetrievalStudy study;
             try {
                 study = new RetrievalStudy(encoder, index, k, candidates, repetitions);
@@ -115,11 +116,7 @@ final class RetrieveCommand implements Callable<Integer> {
                         method.recall(), method.parameters(), method.queryFlops() / 1e6, method.indexFlops() / 1e6,
                         method.millisecondsMin(), method.millisecondsMedian());
             }
-            if (generator != null) {
-                BoundaryConditionGenerator loaded = GeneratorFiles.load(generator,
-                        new int[] {encoder.shape().channels() / 2, 2, encoder.shape().steps()}, Device.cpu());
-                BoundaryConditionGenerator fed = given.feed(loaded, loaded instanceof ConditionalGenerator conditional
-                        ? conditional.trainedCase() : null, generator);
+            if (fed != null) {
                 TraceSet generated = new TraceSet(encoder.shape().channels(), encoder.shape().steps(),
                         fed.sample(samples, seed.value()));
                 Memorisation check = Memorisation.of(study.indexEmbeddings(largest), encoder.embed(heldOut, largest),
@@ -138,6 +135,14 @@ final class RetrieveCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** The generator to check, loaded before any work, for traces of the encoder's shape. */
+    private BoundaryConditionGenerator generator(TraceEncoder encoder) {
+        BoundaryConditionGenerator loaded = GeneratorFiles.load(generator,
+                new int[] {encoder.shape().channels() / 2, 2, encoder.shape().steps()}, Device.cpu());
+        return given.feed(loaded, loaded instanceof ConditionalGenerator conditional ? conditional.trainedCase() : null,
+                generator);
     }
 
     private static void row(PrintWriter stdout, String name, double[] distances) {

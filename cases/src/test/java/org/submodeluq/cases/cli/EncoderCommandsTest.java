@@ -78,7 +78,12 @@ class EncoderCommandsTest {
                 "--training-set", campaign.training.toString());
         Cli.Result samples = execute("matformer", "retrieve", "--model", encoder.toString(), "--training-set",
                 campaign.training.toString(), "--generator", campaign.generator.toString(), "--samples", "0");
+        Cli.Result noGenerator = execute("matformer", "retrieve", "--model", encoder.toString(), "--training-set",
+                campaign.training.toString(), "--generator", directory.resolve("nowhere").toString());
         assertAll(
+                () -> assertEquals(SubmodelUq.USER_ERROR, noGenerator.exitCode(), noGenerator.err()),
+                () -> assertEquals(1, noGenerator.err().lines().count(), noGenerator.err()),
+                () -> assertEquals("", noGenerator.out(), "nothing retrieved before the generator is checked"),
                 () -> assertEquals("submodel-uq: error: --patch = 7 is not allowed: must be an integer >= 1 that "
                         + "divides the 50 time steps", patch.err().strip()),
                 () -> assertEquals("submodel-uq: error: --heads = 3 is not allowed: must be an integer >= 1 that "
