@@ -34,9 +34,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code submodel-uq matformer}: nested transformers, Mix'n'Match extraction and speculative decoding. */
 @Command(name = "matformer", mixinStandardHelpOptions = true,
-        description = "MatFormer byte-level language models: train, extract, sweep, generate, speculate.",
+        description = "MatFormer byte-level language models: train, extract, sweep, generate, speculate; trace "
+                + "encoders: encode-train, retrieve.",
         subcommands = {MatformerCommand.Train.class, MatformerCommand.Extract.class, MatformerCommand.Sweep.class,
-                MatformerCommand.Generate.class, MatformerCommand.Speculate.class})
+                MatformerCommand.Generate.class, MatformerCommand.Speculate.class, EncodeTrainCommand.class,
+                RetrieveCommand.class})
 final class MatformerCommand {
 
     private MatformerCommand() {

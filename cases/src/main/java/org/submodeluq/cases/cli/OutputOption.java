@@ -25,7 +25,7 @@ final class OutputOption {
     /** Each command's output when {@code --out} is not given. */
     static final Map<String, String> DEFAULTS = Map.of("solve", "run.h5", "generate", "training.h5",
             "sample", "samples.h5", "mc", "mc.h5", "compare", "comparison.h5", "estimate", "estimate.h5",
-            "run", "uq-run", "matformer train", "matformer");
+            "run", "uq-run", "matformer train", "matformer", "matformer encode-train", "encoder");
 
     @Option(names = "--out", paramLabel = "PATH", description = "Where the result goes (default: ${DEFAULT-VALUE}).")
     private Path out;
@@ -68,8 +68,8 @@ final class OutputOption {
      * refuses one that holds another's, whose files it would mix in or overwrite.
      */
     static final Map<String, String> DIRECTORY_MARKERS = Map.of("manifest.json", "a generator directory",
-            "matformer.h5", "a MatFormer directory", "stages.h5", "a run directory", FieldsFile.HDF5,
-            "a fields directory");
+            "matformer.h5", "a MatFormer directory", "encoder.h5", "a MatFormer encoder directory", "stages.h5",
+            "a run directory", FieldsFile.HDF5, "a fields directory");
 
     /** {@link #checkedDirectory}, also refusing a directory marked as another command's ({@code own} excepted). */
     static Path checkedDirectory(String option, Path named, String own) {

@@ -2,7 +2,6 @@ package org.submodeluq.matformer.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +28,13 @@ public final class MatLm {
             throw new UserInputException("a MatFormer needs the same feed-forward width in every layer, got "
                     + Arrays.toString(lm.shape().ffnWidths()));
         }
+        requireNested(widths, full);
+        this.lm = lm;
+        this.widths = widths.clone();
+    }
+
+    /** Requires granularity widths that increase from >= 1 to the full width {@code full}. */
+    public static void requireNested(int[] widths, int full) {
         for (int i = 0; i < widths.length; i++) {
             if (widths[i] < 1 || (i > 0 && widths[i] <= widths[i - 1])) {
                 throw new UserInputException("granularity widths must increase from >= 1, got " + Arrays.toString(widths));
@@ -38,8 +44,6 @@ public final class MatLm {
             throw new UserInputException("the largest granularity must be the full width " + full + ", got "
                     + Arrays.toString(widths));
         }
-        this.lm = lm;
-        this.widths = widths.clone();
     }
 
     /** The paper's default: g = 4 widths d_ff / 8, d_ff / 4, d_ff / 2, d_ff. */
@@ -109,23 +113,7 @@ public final class MatLm {
         int[] hidden = hidden(config);
         Map<String, NDArray> parameters = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> entry : lm.parameters().entrySet()) {
-            String name = entry.getKey();
-            NDArray value = entry.getValue();
-            int dot = name.indexOf('.');
-            String suffix = dot < 0 ? "" : name.substring(dot + 1);
-            if (suffix.equals("w1") || suffix.equals("b1") || suffix.equals("w2")) {
-                int m = hidden[Integer.parseInt(name.substring(0, dot))];
-                value = switch (suffix) {
-                    case "w1" -> value.get(new NDIndex(":, :{}", m));
-                    case "b1" -> value.get(new NDIndex(":{}", m));
-                    default -> value.get(new NDIndex(":{}, :", m));
-                };
-            }
-            NDArray copy = manager.create(value.toFloatArray(), value.getShape());
-            if (value != entry.getValue()) {
-                value.close();
-            }
-            parameters.put(name, copy);
+            parameters.put(entry.getKey(), NestedBlocks.extracted(entry.getKey(), entry.getValue(), hidden, manager));
         }
         return TransformerLm.of(manager, lm.shape().withFfnWidths(hidden), parameters);
     }

@@ -136,7 +136,8 @@ public final class MatTrainer {
         return all;
     }
 
-    private static double globalNorm(List<NDArray> parameters) {
+    /** The Euclidean norm of every parameter's gradient together, which clipping bounds. */
+    public static double globalNorm(List<NDArray> parameters) {
         double squares = 0;
         for (NDArray parameter : parameters) {
             squares += parameter.getGradient().square().sum().getFloat();
