@@ -239,8 +239,12 @@ final class MatformerCommand {
             DirectorySweep sweep = DirectorySweep.of(directory, cap, batches, corpus);
             PrintWriter stdout = command.commandLine().getOut();
             stdout.print(sweep.table());
-            stdout.printf(Locale.ROOT, "%nMix'n'Match models between their neighbouring granularities (within "
-                    + "%s nats): %.0f %%%n", DirectorySweep.TOLERANCE, 100 * sweep.shareBetweenNeighbours());
+            stdout.printf(Locale.ROOT, "%nMix'n'Match models on or below the curve through the uniform granularities "
+                    + "(paired excess <= %.0f standard errors): %d of %d (%.0f %%)%n", DirectorySweep.ERRORS,
+                    sweep.onOrBelowCurve().count(), sweep.onOrBelowCurve().total(),
+                    100 * sweep.onOrBelowCurve().fraction());
+            sweep.baselineGaps().forEach((config, gap) -> stdout.printf(Locale.ROOT, "uniform %s against its baseline: "
+                    + "%+.2f %% ± %.2f %%%n", config, 100 * gap.mean(), 100 * gap.standardError()));
             stdout.printf("wrote %s and %s%n", sweep.markdown(), sweep.png());
             stdout.flush();
             return 0;

@@ -66,6 +66,9 @@ class MatformerCommandTest {
                 () -> assertTrue(speculate.out().contains("identical to greedy decoding: yes"), speculate.out()),
                 () -> assertEquals(0, sweep.exitCode(), sweep.err()),
                 () -> assertTrue(sweep.out().contains("| baseline | d_ff 4 |"), sweep.out()),
+                () -> assertTrue(sweep.out().contains("Mix'n'Match models on or below the curve through the uniform "
+                        + "granularities (paired excess <= 2 standard errors): "), sweep.out()),
+                () -> assertTrue(sweep.out().contains("uniform 0,0 against its baseline: "), sweep.out()),
                 () -> assertTrue(Files.size(model.resolve("sweep.png")) > 1000, "the plot is written"),
                 () -> assertEquals(10, sweep.out().lines().filter(l -> l.startsWith("| uniform")
                         || l.startsWith("| mix")).count(), "all 10 non-decreasing configurations of 2 layers x 4"));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.data.Batch;
 import org.submodeluq.matformer.model.MatLm;
@@ -22,13 +23,18 @@ import org.submodeluq.matformer.train.TrainedModel;
  *
  * @param points the configurations from the smallest, then the baselines
  * @param table {@code points} as the Markdown written to {@code markdown}
- * @param shareBetweenNeighbours {@link MixAndMatch#shareBetweenNeighbours} within {@link #TOLERANCE}
+ * @param onOrBelowCurve the Mix'n'Match points on or below the uniform curve within {@link #ERRORS}
+ *     standard errors
+ * @param baselineGaps {@link MixAndMatch#baselineGaps}
  */
-public record DirectorySweep(List<SweepPoint> points, String table, double shareBetweenNeighbours, Path markdown,
-                             Path png) {
+public record DirectorySweep(List<SweepPoint> points, String table, MixAndMatch.Share onOrBelowCurve,
+                             Map<String, Estimate> baselineGaps, Path markdown, Path png) {
 
-    /** Nats by which a Mix'n'Match loss may leave the interval of its neighbours and still count as between. */
-    public static final double TOLERANCE = 0.005;
+    /**
+     * Standard errors of its paired excess by which a Mix'n'Match loss may lie above the uniform curve
+     * and still count as on it: about a 95 % interval.
+     */
+    public static final double ERRORS = 2;
 
     /**
      * Evaluates at most {@code cap} configurations on {@code batches} held-out batches and writes the
@@ -70,7 +76,7 @@ public record DirectorySweep(List<SweepPoint> points, String table, double share
             throw new UncheckedIOException("cannot write " + markdown, e);
         }
         SweepReport.png(points, png, "Mix'n'Match: held-out loss against size");
-        return new DirectorySweep(List.copyOf(points), table, MixAndMatch.shareBetweenNeighbours(points, TOLERANCE),
-                markdown, png);
+        return new DirectorySweep(List.copyOf(points), table, MixAndMatch.onOrBelowCurve(points, ERRORS),
+                MixAndMatch.baselineGaps(points), markdown, png);
     }
 }

@@ -2,7 +2,9 @@ package org.submodeluq.matformer.sweep;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.data.Batch;
 import org.submodeluq.matformer.model.MatLm;
@@ -68,12 +70,11 @@ public final class MixAndMatch {
         int[] largest = model.hidden(model.largest());
         List<SweepPoint> points = new ArrayList<>();
         for (MixConfig config : configs) {
-            int[] hidden = model.hidden(config);
-            double[] consistency = Losses.consistency(model.transformer(), hidden, model.transformer(), largest,
-                    heldOut);
+            Losses.Comparison comparison = Losses.compare(model.transformer(), model.hidden(config), model.transformer(),
+                    largest, heldOut);
             points.add(new SweepPoint(config.isUniform() ? "uniform" : "mix", config.toString(),
-                    model.parameterCount(config), Losses.heldOut(model.transformer(), hidden, heldOut),
-                    consistency[0], consistency[1]));
+                    model.parameterCount(config), comparison.windowLosses(), comparison.agreement(),
+                    comparison.divergence()));
         }
         return points;
     }
@@ -83,41 +84,49 @@ public final class MixAndMatch {
         TransformerLm largest = baselines.get(baselines.size() - 1);
         List<SweepPoint> points = new ArrayList<>();
         for (TransformerLm baseline : baselines) {
-            double[] consistency = Losses.consistency(baseline, baseline.fullWidths(), largest, largest.fullWidths(),
-                    heldOut);
+            Losses.Comparison comparison = Losses.compare(baseline, baseline.fullWidths(), largest,
+                    largest.fullWidths(), heldOut);
             points.add(new SweepPoint("baseline", "d_ff " + baseline.shape().ffnWidths()[0],
-                    baseline.shape().parameterCount(), Losses.heldOut(baseline, baseline.fullWidths(), heldOut),
-                    consistency[0], consistency[1]));
+                    baseline.shape().parameterCount(), comparison.windowLosses(), comparison.agreement(),
+                    comparison.divergence()));
         }
         return points;
     }
 
     /**
-     * The share of Mix'n'Match points whose loss lies between the losses of the two uniform models
-     * whose sizes bracket theirs (a mix as large as a uniform model is bracketed by it and the next;
-     * within {@code tolerance} nats): the paper's claim that extracted models trace the curve between
-     * the trained ones.
+     * How many Mix'n'Match points lie on or below the {@link UniformCurve}: their paired excess over it
+     * at most {@code errors} standard errors above zero.
      */
-    public static double shareBetweenNeighbours(List<SweepPoint> points, double tolerance) {
-        List<SweepPoint> uniform = points.stream().filter(p -> p.kind().equals("uniform"))
-                .sorted(Comparator.comparingLong(SweepPoint::parameters)).toList();
-        long mixes = 0;
-        long between = 0;
-        for (SweepPoint point : points) {
-            if (!point.kind().equals("mix")) {
+    public static Share onOrBelowCurve(List<SweepPoint> points, double errors) {
+        UniformCurve curve = new UniformCurve(points);
+        List<SweepPoint> mixes = points.stream().filter(p -> p.kind().equals("mix")).toList();
+        int below = (int) mixes.stream().filter(p -> curve.excess(p).atMostZeroWithin(errors)).count();
+        return new Share(below, mixes.size());
+    }
+
+    /** {@code count} of {@code total}. */
+    public record Share(int count, int total) {
+
+        /** count / total; NaN of none. */
+        public double fraction() {
+            return total == 0 ? Double.NaN : (double) count / total;
+        }
+    }
+
+    /**
+     * Each uniform granularity against the baseline of its size, as (extracted - baseline) / baseline of
+     * the paired window losses, keyed by the granularity's configuration; empty without baselines.
+     */
+    public static Map<String, Estimate> baselineGaps(List<SweepPoint> points) {
+        Map<String, Estimate> gaps = new LinkedHashMap<>();
+        for (SweepPoint uniform : points) {
+            if (!uniform.kind().equals("uniform")) {
                 continue;
             }
-            for (int i = 0; i + 1 < uniform.size(); i++) {
-                SweepPoint small = uniform.get(i);
-                SweepPoint large = uniform.get(i + 1);
-                if (point.parameters() >= small.parameters() && point.parameters() < large.parameters()) {
-                    mixes++;
-                    double low = Math.min(small.loss(), large.loss()) - tolerance;
-                    double high = Math.max(small.loss(), large.loss()) + tolerance;
-                    between += point.loss() >= low && point.loss() <= high ? 1 : 0;
-                }
-            }
+            points.stream().filter(p -> p.kind().equals("baseline") && p.parameters() == uniform.parameters())
+                    .findFirst().ifPresent(baseline -> gaps.put(uniform.label(),
+                            uniform.minus(baseline).relativeTo(baseline.loss().mean())));
         }
-        return mixes == 0 ? Double.NaN : (double) between / mixes;
+        return gaps;
     }
 }
