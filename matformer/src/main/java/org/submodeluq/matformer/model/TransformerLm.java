@@ -41,6 +41,7 @@ public final class TransformerLm {
     private final Map<String, NDArray> parameters;
     private final NDArray sinusoids;
     private final NDArray attentionScale;
+    private final NDArray causalMask;
 
     private TransformerLm(LmShape shape, NDManager manager, Map<String, NDArray> parameters) {
         this.shape = shape;
@@ -48,6 +49,7 @@ public final class TransformerLm {
         this.parameters = parameters;
         this.sinusoids = shape.positions() == LmShape.Positions.SINUSOIDAL ? owned(sinusoids(manager, shape)) : null;
         this.attentionScale = owned(manager.create((float) (1 / Math.sqrt(shape.dModel() / shape.heads()))));
+        this.causalMask = owned(causalMask(manager, shape.context()));
     }
 
     /**
@@ -187,6 +189,11 @@ public final class TransformerLm {
         return norm(x, "final").matMul(p("head")).add(p("head.bias"));
     }
 
+    /** An empty KV cache for one sequence of this model, as long as its context. */
+    public KvCache newCache() {
+        return new KvCache(manager, shape.layers(), shape.context());
+    }
+
     /** The full width of every layer. */
     public int[] fullWidths() {
         return shape.ffnWidths();
@@ -218,9 +225,12 @@ public final class TransformerLm {
             k = keysValues[0];
             v = keysValues[1];
         }
-        long keys = k.getShape().get(2);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale);
-        NDArray weights = scores.add(causalMask(x.getManager(), length, keys, offset)).softmax(-1);
+        if (length > 1) {
+            long keys = k.getShape().get(2);
+            scores = scores.add(causalMask.get(new NDIndex().addSliceDim(offset, offset + length).addSliceDim(0, keys)));
+        }
+        NDArray weights = scores.softmax(-1);
         NDArray merged = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, shape.dModel());
         return merged.matMul(p(layer + ".wo"));
     }
@@ -229,15 +239,19 @@ public final class TransformerLm {
         return x.reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
     }
 
-    /** 0 where query i (at position offset + i) may see key j (j <= offset + i), a large negative number elsewhere. */
-    private static NDArray causalMask(NDManager manager, long queries, long keys, int offset) {
-        float[] mask = new float[(int) (queries * keys)];
-        for (int i = 0; i < queries; i++) {
-            for (int j = 0; j < keys; j++) {
-                mask[(int) (i * keys + j)] = j <= offset + i ? 0f : MASKED;
+    /**
+     * 0 where query i may see key j (j <= i), a large negative number elsewhere, (context, context); the
+     * queries at positions offset to offset + t - 1 use rows offset to offset + t - 1. One query, the
+     * newest position, sees every key and needs no mask.
+     */
+    private static NDArray causalMask(NDManager manager, int context) {
+        float[] mask = new float[context * context];
+        for (int i = 0; i < context; i++) {
+            for (int j = i + 1; j < context; j++) {
+                mask[i * context + j] = MASKED;
             }
         }
-        return manager.create(mask, new Shape(queries, keys));
+        return manager.create(mask, new Shape(context, context));
     }
 
     /** GELU(x W1[:, :m] + b1[:m]) W2[:m, :] + b2: the first m hidden neurons only. */
