@@ -22,6 +22,7 @@ import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
 import org.submodeluq.matformer.model.ModelFile;
 import org.submodeluq.matformer.sweep.DirectorySweep;
+import org.submodeluq.matformer.sweep.Estimate;
 import org.submodeluq.matformer.train.MatformerStudy;
 import org.submodeluq.matformer.train.TrainOptions;
 import org.submodeluq.matformer.train.TrainedModel;
@@ -233,11 +234,22 @@ final class MatformerCommand {
         @Option(names = "--corpus", paramLabel = "FILE", description = "Corpus, when it moved since training.")
         private Path corpus;
 
+        @Option(names = "--family", paramLabel = "depth|importance", defaultValue = "importance",
+                description = "Configurations whose granularity never decreases with depth (the paper's), or never "
+                        + "increases from the layer whose narrowing costs most on the training text to the one whose "
+                        + "narrowing costs least (default: ${DEFAULT-VALUE}).")
+        private DirectorySweep.Family family;
+
         @Override
         public Integer call() {
             DjlRuntime.configure(1);
-            DirectorySweep sweep = DirectorySweep.of(directory, cap, batches, corpus);
+            DirectorySweep sweep = DirectorySweep.of(directory, family, cap, batches, corpus);
             PrintWriter stdout = command.commandLine().getOut();
+            List<Estimate> importance = sweep.importance().increase();
+            stdout.println("loss added by narrowing one layer to the smallest granularity (training text): " + IntStream
+                    .range(0, importance.size()).mapToObj(l -> String.format(Locale.ROOT, "layer %d %+.4f ± %.4f", l,
+                            importance.get(l).mean(), importance.get(l).standardError()))
+                    .collect(Collectors.joining(", ")) + "; family: " + family.text());
             stdout.print(sweep.table());
             stdout.printf(Locale.ROOT, "%nMix'n'Match models on or below the curve through the uniform granularities "
                     + "(paired excess <= %.0f standard errors): %d of %d (%.0f %%)%n", DirectorySweep.ERRORS,

@@ -1,10 +1,12 @@
 package org.submodeluq.matformer.sweep;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.data.Batch;
 import org.submodeluq.matformer.model.MatLm;
@@ -23,16 +25,31 @@ public final class MixAndMatch {
 
     /**
      * Every configuration whose granularity never decreases with depth (the family the MatFormer paper
-     * sweeps), at most {@code cap} of them: when there are more, an evenly spaced selection by
-     * parameter count that always keeps the g uniform ones.
+     * sweeps), at most {@code cap} of them as {@link #monotone} selects them.
      */
     public static List<MixConfig> nonDecreasing(MatLm model, int cap) {
+        return monotone(model, IntStream.range(0, model.layers()).map(l -> model.layers() - 1 - l).toArray(), cap);
+    }
+
+    /**
+     * Every configuration whose granularity never increases along {@code order} (a permutation of the
+     * layers, the one that should be widest first), at most {@code cap} of them: when there are more, an
+     * evenly spaced selection by parameter count that always keeps the g uniform ones. There are
+     * C(layers + g - 1, layers) of them whatever the order, 35 for 4 layers of 4 granularities.
+     */
+    public static List<MixConfig> monotone(MatLm model, int[] order, int cap) {
         if (cap < model.granularities()) {
             throw new UserInputException("maxConfigs", "= " + cap + " must be at least the " + model.granularities()
                     + " uniform configurations");
         }
+        int[] sorted = order.clone();
+        Arrays.sort(sorted);
+        if (!Arrays.equals(sorted, IntStream.range(0, model.layers()).toArray())) {
+            throw new IllegalArgumentException("layer order " + Arrays.toString(order) + " is not a permutation of the "
+                    + model.layers() + " layers");
+        }
         List<MixConfig> all = new ArrayList<>();
-        enumerate(new int[model.layers()], 0, 0, model.granularities(), all);
+        enumerate(order, new int[model.layers()], 0, model.granularities() - 1, all);
         all.sort(Comparator.comparingLong(model::parameterCount).thenComparing(MixConfig::toString));
         if (all.size() <= cap) {
             return all;
@@ -54,14 +71,14 @@ public final class MixAndMatch {
         return chosen;
     }
 
-    private static void enumerate(int[] prefix, int layer, int lowest, int granularities, List<MixConfig> into) {
-        if (layer == prefix.length) {
-            into.add(new MixConfig(prefix));
+    private static void enumerate(int[] order, int[] config, int position, int highest, List<MixConfig> into) {
+        if (position == order.length) {
+            into.add(new MixConfig(config));
             return;
         }
-        for (int g = lowest; g < granularities; g++) {
-            prefix[layer] = g;
-            enumerate(prefix, layer + 1, g, granularities, into);
+        for (int g = 0; g <= highest; g++) {
+            config[order[position]] = g;
+            enumerate(order, config, position + 1, g, into);
         }
     }
 

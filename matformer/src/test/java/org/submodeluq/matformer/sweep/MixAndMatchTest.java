@@ -2,6 +2,7 @@ package org.submodeluq.matformer.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -33,6 +34,28 @@ class MixAndMatchTest {
             for (int g = 0; g < 4; g++) {
                 assertTrue(capped.contains(MixConfig.uniform(4, g)), "uniform " + g + " kept");
             }
+        }
+    }
+
+    @Test
+    void theImportanceFamilyNeverWidensAlongTheOrderAndTheDepthFamilyIsItsReverseDepthOrder() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MatLm model = new MatLm(TransformerLm.initialised(manager, LmShape.uniform(4, 16, 2, 8, 32,
+                    LmShape.Positions.LEARNED), RandomSource.XO_RO_SHI_RO_128_PP.create(1L)), MatLm.defaultWidths(32));
+            List<MixConfig> family = MixAndMatch.monotone(model, new int[] {2, 0, 3, 1}, 100);
+            IllegalArgumentException notAPermutation = assertThrows(IllegalArgumentException.class,
+                    () -> MixAndMatch.monotone(model, new int[] {0, 0, 1, 2}, 100));
+            assertAll(
+                    () -> assertEquals(35, family.stream().distinct().count()),
+                    () -> assertTrue(family.stream().allMatch(c -> {
+                        int[] g = c.granularities();
+                        return g[2] >= g[0] && g[0] >= g[3] && g[3] >= g[1];
+                    })),
+                    () -> assertTrue(family.contains(new MixConfig(new int[] {2, 0, 3, 1}))),
+                    () -> assertEquals(MixAndMatch.nonDecreasing(model, 100),
+                            MixAndMatch.monotone(model, new int[] {3, 2, 1, 0}, 100)),
+                    () -> assertEquals("layer order [0, 0, 1, 2] is not a permutation of the 4 layers",
+                            notAPermutation.getMessage()));
         }
     }
 
