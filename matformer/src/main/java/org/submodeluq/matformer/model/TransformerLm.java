@@ -1,6 +1,7 @@
 package org.submodeluq.matformer.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -26,8 +27,8 @@ import org.submodeluq.core.UserInputException;
  * why their logits agree.
  *
  * <p>Parameters, float32: {@code embedding} (256, d); {@code positions} (context, d) when learned;
- * per layer l {@code l.ln1.gamma}, {@code l.ln1.beta}, {@code l.wq}, {@code l.wk}, {@code l.wv},
- * {@code l.wo} (d, d), {@code l.ln2.gamma}, {@code l.ln2.beta}, {@code l.w1} (d, w_l), {@code l.b1}
+ * per layer l {@code l.ln1.gamma}, {@code l.ln1.beta}, {@code l.wqkv} (d, 3d: the query, key and value
+ * projections side by side, so that one product makes all three), {@code l.wo} (d, d), {@code l.ln2.gamma}, {@code l.ln2.beta}, {@code l.w1} (d, w_l), {@code l.b1}
  * (w_l), {@code l.w2} (w_l, d), {@code l.b2} (d); {@code final.gamma}, {@code final.beta}, {@code head}
  * (d, 256), {@code head.bias} (256).
  */
@@ -127,9 +128,8 @@ public final class TransformerLm {
             int w = shape.ffnWidths()[l];
             shapes.put(l + ".ln1.gamma", new Shape(d));
             shapes.put(l + ".ln1.beta", new Shape(d));
-            for (String projection : List.of("wq", "wk", "wv", "wo")) {
-                shapes.put(l + "." + projection, new Shape(d, d));
-            }
+            shapes.put(l + ".wqkv", new Shape(d, 3L * d));
+            shapes.put(l + ".wo", new Shape(d, d));
             shapes.put(l + ".ln2.gamma", new Shape(d));
             shapes.put(l + ".ln2.beta", new Shape(d));
             shapes.put(l + ".w1", new Shape(d, w));
@@ -217,9 +217,11 @@ public final class TransformerLm {
         long length = x.getShape().get(1);
         int heads = shape.heads();
         int headWidth = shape.dModel() / heads;
-        NDArray q = split(x.matMul(p(layer + ".wq")), batch, length, heads, headWidth);
-        NDArray k = split(x.matMul(p(layer + ".wk")), batch, length, heads, headWidth);
-        NDArray v = split(x.matMul(p(layer + ".wv")), batch, length, heads, headWidth);
+        NDList qkv = x.matMul(p(layer + ".wqkv")).reshape(batch, length, 3L * heads, headWidth).transpose(0, 2, 1, 3)
+                .split(3, 1); // 3 x (B, heads, T, d_head)
+        NDArray q = qkv.get(0);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
         if (cache != null) {
             NDArray[] keysValues = cache.append(layer, k, v);
             k = keysValues[0];
@@ -233,10 +235,6 @@ public final class TransformerLm {
         NDArray weights = scores.softmax(-1);
         NDArray merged = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, shape.dModel());
         return merged.matMul(p(layer + ".wo"));
-    }
-
-    private static NDArray split(NDArray x, long batch, long length, int heads, int headWidth) {
-        return x.reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
     }
 
     /**

@@ -90,7 +90,7 @@ class TransformerLmForwardTest {
                 d_head = d // heads
                 def split(y):
                     return y.reshape(batch, length, heads, d_head).transpose(0, 2, 1, 3)
-                q, k, v = (split(x @ p[f"{l}.{w}"]) for w in ("wq", "wk", "wv"))
+                q, k, v = (split(y) for y in np.split(x @ p[f"{l}.wqkv"], 3, axis=-1))
                 scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(d_head)
                 visible = np.tril(np.ones((length, length), dtype=bool))
                 scores = np.where(visible, scores, -np.inf)
