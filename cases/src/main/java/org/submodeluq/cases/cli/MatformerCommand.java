@@ -117,6 +117,12 @@ final class MatformerCommand {
         @Option(names = "--sample-one", description = "Train one granularity drawn at random per step instead of all.")
         private boolean sampleOne;
 
+        @Option(names = "--mixes-per-step", paramLabel = "N", defaultValue = "0",
+                description = "Mix'n'Match configurations, each layer's granularity drawn at random, added to each "
+                        + "step's summed loss (default: ${DEFAULT-VALUE}: the uniform granularities alone, as in the "
+                        + "paper).")
+        private int mixesPerStep;
+
         @Option(names = "--baselines", description = "Also train a plain model at each granularity's width.")
         private boolean baselines;
 
@@ -131,7 +137,7 @@ final class MatformerCommand {
             Path corpusFile = corpus != null ? corpus : DemoCorpus.path();
             LmShape shape = LmShape.uniform(layers, dModel, heads, context, dFf, positions);
             TrainOptions options = TrainOptions.defaults(steps, seed.value()).withBatchSize(batch)
-                    .withLearningRate(learningRate).withSampleOneGranularity(sampleOne);
+                    .withLearningRate(learningRate).withSampleOneGranularity(sampleOne).withMixesPerStep(mixesPerStep);
             MatformerStudy study = new MatformerStudy(corpusFile, heldOut, shape, options, baselines);
             stdout.printf("corpus %s: %d training bytes, %d held out; model %s; %d steps%n", corpusFile,
                     study.text().train().length, study.text().heldOut().length, shape, steps);
