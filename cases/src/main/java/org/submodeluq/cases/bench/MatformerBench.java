@@ -60,8 +60,8 @@ public final class MatformerBench {
         int context = model.transformer().shape().context();
         log.println("MatFormer: timing training steps...");
         log.flush();
-        List<MatformerFigures.Training> training = training(model, new Windows(corpus.train(), context), 32,
-                trainingSteps);
+        List<MatformerFigures.Training> training = trainingSteps == 0 ? List.of()
+                : training(model, new Windows(corpus.train(), context), 32, trainingSteps);
         String held = new String(corpus.heldOut(), StandardCharsets.UTF_8);
         List<String> prompts = new ArrayList<>();
         for (int p = 0; p < 5; p++) {
