@@ -1,6 +1,8 @@
 package org.submodeluq.cases.bench;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import org.submodeluq.matformer.data.Windows;
 import org.submodeluq.matformer.decode.Decoder;
 import org.submodeluq.matformer.decode.SpeculativeDecoder;
 import org.submodeluq.matformer.decode.SpeculativeTrial;
+import org.submodeluq.matformer.model.KvCache;
 import org.submodeluq.matformer.model.LmShape;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
@@ -69,7 +72,7 @@ public final class MatformerBench {
         }
         log.println("MatFormer: timing decoding...");
         log.flush();
-        return new MatformerFigures(training, decoding(model, prompts.get(0), context - 8),
+        return new MatformerFigures(training, decoding(model, prompts.get(0), context - 8), passes(model),
                 speculative(model, prompts, context - 8, new int[] {2, 4, 8}), String.format(Locale.ROOT,
                 "Model: %s, %d parameters; speculative decoding drafts with the smallest granularity (%d parameters) "
                 + "over %d prompts of 8 bytes from the held-out text, %d tokens each, each prompt the fastest of %d "
@@ -126,6 +129,45 @@ public final class MatformerBench {
             rows.add(new MatformerFigures.Decoding(cached ? "KV cache" : "no cache", tokens, tokens / seconds));
         }
         return rows;
+    }
+
+    /**
+     * Milliseconds per forward pass through the KV cache after a prefix of 16 positions: the verifier on 1,
+     * 3, 5 and 9 new tokens (k = 0, 2, 4, 8 drafts and the token before them), the draft on 1; each the
+     * fastest of {@link #REPEATS} runs (after one of warm-up) of as many passes as fit the context.
+     */
+    private static List<MatformerFigures.Pass> passes(MatLm model) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TransformerLm draft = model.extract(MixConfig.uniform(model.layers(), 0), manager);
+            List<MatformerFigures.Pass> rows = new ArrayList<>();
+            for (int tokens : new int[] {1, 3, 5, 9}) {
+                rows.add(new MatformerFigures.Pass("verifier", tokens, passMs(model.transformer(),
+                        model.hidden(model.largest()), tokens)));
+            }
+            rows.add(new MatformerFigures.Pass("draft", 1, passMs(draft, draft.fullWidths(), 1)));
+            return rows;
+        }
+    }
+
+    private static double passMs(TransformerLm lm, int[] hidden, int tokens) {
+        int prefix = 16;
+        int passes = (lm.shape().context() - prefix) / tokens;
+        NDManager manager = lm.manager();
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r <= REPEATS; r++) {
+            try (KvCache cache = lm.newCache(); NDScope scope = new NDScope()) {
+                lm.forward(manager.create(new long[prefix], new Shape(1, prefix)), hidden, cache);
+                long start = System.nanoTime();
+                for (int p = 0; p < passes; p++) {
+                    try (NDScope step = new NDScope()) {
+                        lm.forward(manager.create(new long[tokens], new Shape(1, tokens)), hidden, cache).toFloatArray();
+                    }
+                }
+                double ms = (System.nanoTime() - start) / 1e6 / passes;
+                best = r == 0 ? best : Math.min(best, ms);
+            }
+        }
+        return best;
     }
 
     /**

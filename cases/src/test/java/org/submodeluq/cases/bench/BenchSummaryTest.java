@@ -19,6 +19,7 @@ class BenchSummaryTest {
                         new MatformerFigures.Training("plain Transformer, d_ff 256", 20, 15000.0, 7.3)),
                 List.of(new MatformerFigures.Decoding("KV cache", 56, 480.0),
                         new MatformerFigures.Decoding("no cache", 56, 300.0)),
+                List.of(new MatformerFigures.Pass("verifier", 1, 2.0)),
                 List.of(speculative(2, 0.9, 1.2), speculative(4, 0.75, 1.5), speculative(8, 0.5, 0.9)),
                 "Model: a small one.");
         return new BenchResults("2025-01-02T03:04:05Z", "17.0.15", 2, mesh, 200, fenicsUnavailable, null, null, null,
