@@ -65,9 +65,13 @@ public record BenchPlan(int steps, Solver solver, Campaign campaign, Gan gan, Mo
      * @param tables whether to print the detailed tables (the figures are measured anyway, for the summary)
      * @param model a trained MatFormer (file or training directory) to decode with, or null to train one on
      *     the demo corpus for {@code trainingSteps} steps
-     * @param timedSteps training steps timed per model
+     * @param timedSteps training steps timed per model; 0 times none
      */
     public record Matformer(boolean tables, Path model, int trainingSteps, int timedSteps) {
+
+        public Matformer {
+            UserInputException.require(timedSteps >= 0, "matformerTimedSteps", timedSteps, "an integer >= 0");
+        }
     }
 
     /**

@@ -72,7 +72,8 @@ public final class BenchSummary {
         return format("Java %s, %s cores, %s; mesh %s, %s steps; Monte Carlo campaigns of %s samples; WGAN-GP %s "
                 + "iterations; MatFormer %s training steps, %s decoded tokens", results.java(), results.cores(),
                 results.date(), results.mesh(), results.steps(), results.monteCarlo().get(0).samples(),
-                results.gan().get(0).iterations(), results.matformer().training().get(0).steps(),
+                results.gan().get(0).iterations(), results.matformer().training().stream().mapToInt(
+                        MatformerFigures.Training::steps).findFirst().orElse(0),
                 results.matformer().decoding().get(0).tokens());
     }
 

@@ -111,6 +111,10 @@ final class BenchCommand implements Callable<Integer> {
             + "--matformer-model is given (default: 200; --quick 20).")
     private Integer matformerSteps;
 
+    @Option(names = "--matformer-timed-steps", paramLabel = "N", description = "Training steps timed per MatFormer "
+            + "shape, 0 for none (a large --matformer-model trains slowly) (default: 20; --quick 3).")
+    private Integer matformerTimedSteps;
+
     @Mixin
     private PythonOption python;
 
@@ -161,7 +165,8 @@ final class BenchCommand implements Callable<Integer> {
                         or(monteCarloSamples, base.monteCarlo().samples()),
                         or(monteCarloThreads, base.monteCarlo().threads())),
                 new BenchPlan.Matformer(matformer, matformerModel,
-                        or(matformerSteps, base.matformer().trainingSteps()), base.matformer().timedSteps()),
+                        or(matformerSteps, base.matformer().trainingSteps()),
+                        or(matformerTimedSteps, base.matformer().timedSteps())),
                 new BenchPlan.Generators(generators, or(generatorRuns, base.generators().runs()),
                         base.generators().samples()));
     }

@@ -22,6 +22,7 @@ import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
 import org.submodeluq.matformer.model.ModelFile;
 import org.submodeluq.matformer.sweep.DirectorySweep;
+import org.submodeluq.matformer.sweep.Estimate;
 import org.submodeluq.matformer.train.MatformerStudy;
 import org.submodeluq.matformer.train.TrainOptions;
 import org.submodeluq.matformer.train.TrainedModel;
@@ -118,6 +119,12 @@ final class MatformerCommand {
         @Option(names = "--sample-one", description = "Train one granularity drawn at random per step instead of all.")
         private boolean sampleOne;
 
+        @Option(names = "--mixes-per-step", paramLabel = "N", defaultValue = "0",
+                description = "Mix'n'Match configurations, each layer's granularity drawn at random, added to each "
+                        + "step's summed loss (default: ${DEFAULT-VALUE}: the uniform granularities alone, as in the "
+                        + "paper).")
+        private int mixesPerStep;
+
         @Option(names = "--baselines", description = "Also train a plain model at each granularity's width.")
         private boolean baselines;
 
@@ -132,7 +139,7 @@ final class MatformerCommand {
             Path corpusFile = corpus != null ? corpus : DemoCorpus.path();
             LmShape shape = LmShape.uniform(layers, dModel, heads, context, dFf, positions);
             TrainOptions options = TrainOptions.defaults(steps, seed.value()).withBatchSize(batch)
-                    .withLearningRate(learningRate).withSampleOneGranularity(sampleOne);
+                    .withLearningRate(learningRate).withSampleOneGranularity(sampleOne).withMixesPerStep(mixesPerStep);
             MatformerStudy study = new MatformerStudy(corpusFile, heldOut, shape, options, baselines);
             stdout.printf("corpus %s: %d training bytes, %d held out; model %s; %d steps%n", corpusFile,
                     study.text().train().length, study.text().heldOut().length, shape, steps);
@@ -235,14 +242,29 @@ final class MatformerCommand {
         @Option(names = "--corpus", paramLabel = "FILE", description = "Corpus, when it moved since training.")
         private Path corpus;
 
+        @Option(names = "--family", paramLabel = "depth|importance", defaultValue = "importance",
+                description = "Configurations whose granularity never decreases with depth (the paper's), or never "
+                        + "increases from the layer whose narrowing costs most on the training text to the one whose "
+                        + "narrowing costs least (default: ${DEFAULT-VALUE}).")
+        private DirectorySweep.Family family;
+
         @Override
         public Integer call() {
             DjlRuntime.configure(1);
-            DirectorySweep sweep = DirectorySweep.of(directory, cap, batches, corpus);
+            DirectorySweep sweep = DirectorySweep.of(directory, family, cap, batches, corpus);
             PrintWriter stdout = command.commandLine().getOut();
+            List<Estimate> importance = sweep.importance().increase();
+            stdout.println("loss added by narrowing one layer to the smallest granularity (training text): " + IntStream
+                    .range(0, importance.size()).mapToObj(l -> String.format(Locale.ROOT, "layer %d %+.4f ± %.4f", l,
+                            importance.get(l).mean(), importance.get(l).standardError()))
+                    .collect(Collectors.joining(", ")) + "; family: " + family.text());
             stdout.print(sweep.table());
-            stdout.printf(Locale.ROOT, "%nMix'n'Match models between their neighbouring granularities (within "
-                    + "%s nats): %.0f %%%n", DirectorySweep.TOLERANCE, 100 * sweep.shareBetweenNeighbours());
+            stdout.printf(Locale.ROOT, "%nMix'n'Match models on or below the curve through the uniform granularities "
+                    + "(paired excess <= %.0f standard errors): %d of %d (%.0f %%)%n", DirectorySweep.ERRORS,
+                    sweep.onOrBelowCurve().count(), sweep.onOrBelowCurve().total(),
+                    100 * sweep.onOrBelowCurve().fraction());
+            sweep.baselineGaps().forEach((config, gap) -> stdout.printf(Locale.ROOT, "uniform %s against its baseline: "
+                    + "%+.2f %% ± %.2f %%%n", config, 100 * gap.mean(), 100 * gap.standardError()));
             stdout.printf("wrote %s and %s%n", sweep.markdown(), sweep.png());
             stdout.flush();
             return 0;

@@ -16,6 +16,7 @@ import org.submodeluq.fem.bridge.WorkerException;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.fem.spec.MeshResolution;
 import org.submodeluq.matformer.model.LmShape;
+import org.submodeluq.matformer.sweep.DirectorySweep;
 import org.submodeluq.montecarlo.estimate.MeanIntervalMethod;
 import org.submodeluq.montecarlo.estimate.ProportionIntervalMethod;
 import org.submodeluq.nn.ComputeDevice;
@@ -62,6 +63,8 @@ public final class SubmodelUq {
         commandLine.registerConverter(ComputeDevice.class, new NamedConverter<>(ComputeDevice.class, "device"));
         commandLine.registerConverter(LmShape.Positions.class,
                 new NamedConverter<>(LmShape.Positions.class, "position encoding"));
+        commandLine.registerConverter(DirectorySweep.Family.class,
+                new NamedConverter<>(DirectorySweep.Family.class, "configuration family"));
         commandLine.registerConverter(MeshResolution.class, new MeshConverter());
         commandLine.setDefaultValueProvider(new OutputOption.Defaults());
         commandLine.setParameterExceptionHandler(SubmodelUq::usageError);

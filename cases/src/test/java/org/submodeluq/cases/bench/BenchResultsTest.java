@@ -41,7 +41,7 @@ class BenchResultsTest {
         assertAll(
                 () -> assertEquals(List.of("date", "java", "cores", "mesh", "steps", "solver", "campaign",
                         "py4j_overhead", "monte_carlo", "gan", "matformer_training", "matformer_decoding",
-                        "matformer_speculative", "matformer_model"), keys(json)),
+                        "matformer_passes", "matformer_speculative", "matformer_model"), keys(json)),
                 () -> assertEquals(List.of("mesh", "steps", "full_dofs", "zone_dofs", "full_run_s", "full_step_ms_min",
                         "full_step_ms", "full_setup_s", "submodel_setup_s", "submodel_run_s", "submodel_step_ms_min",
                         "submodel_step_ms", "submodel_factor_entries", "dolfinx_setup_s", "dolfinx_step_ms_min",
@@ -62,6 +62,7 @@ class BenchResultsTest {
                         keys(json.get("matformer_training").get(0))),
                 () -> assertEquals(List.of("decoding", "tokens", "tokens_per_s"),
                         keys(json.get("matformer_decoding").get(0))),
+                () -> assertEquals(List.of("model", "tokens", "ms"), keys(json.get("matformer_passes").get(0))),
                 () -> assertEquals(List.of("k", "acceptance", "speculative_s", "greedy_s", "speed_up", "identical"),
                         keys(json.get("matformer_speculative").get(0))),
                 () -> assertEquals(16141, json.get("solver").get(0).get("submodel_factor_entries").asInt()),
@@ -73,8 +74,8 @@ class BenchResultsTest {
         JsonNode json = written(BenchSummaryTest.results("80x20", "no dolfinx"), directory);
         assertAll(
                 () -> assertEquals(List.of("date", "java", "cores", "mesh", "steps", "fenics_unavailable",
-                        "monte_carlo", "gan", "matformer_training", "matformer_decoding", "matformer_speculative",
-                        "matformer_model"), keys(json)),
+                        "monte_carlo", "gan", "matformer_training", "matformer_decoding", "matformer_passes",
+                        "matformer_speculative", "matformer_model"), keys(json)),
                 () -> assertEquals(List.of("mesh", "threads", "lanes", "samples", "samples_per_s",
                         "sample_ms_per_thread", "java_full_run_ms", "java_full_run_per_sample"),
                         keys(json.get("monte_carlo").get(0))));

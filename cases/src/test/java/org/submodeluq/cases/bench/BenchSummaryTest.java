@@ -1,6 +1,7 @@
 package org.submodeluq.cases.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -19,6 +20,7 @@ class BenchSummaryTest {
                         new MatformerFigures.Training("plain Transformer, d_ff 256", 20, 15000.0, 7.3)),
                 List.of(new MatformerFigures.Decoding("KV cache", 56, 480.0),
                         new MatformerFigures.Decoding("no cache", 56, 300.0)),
+                List.of(new MatformerFigures.Pass("verifier", 1, 2.0)),
                 List.of(speculative(2, 0.9, 1.2), speculative(4, 0.75, 1.5), speculative(8, 0.5, 0.9)),
                 "Model: a small one.");
         return new BenchResults("2025-01-02T03:04:05Z", "17.0.15", 2, mesh, 200, fenicsUnavailable, null, null, null,
@@ -85,5 +87,16 @@ class BenchSummaryTest {
         assertEquals("Java 17.0.15, 2 cores, 2025-01-02T03:04:05Z; mesh 80x20, 200 steps; Monte Carlo campaigns of "
                 + "400 samples; WGAN-GP 300 iterations; MatFormer 20 training steps, 56 decoded tokens",
                 BenchSummary.context(results("80x20", null)));
+    }
+
+    @Test
+    void aBenchThatTimedNoTrainingStepsSaysZero() {
+        BenchResults timed = results("80x20", null);
+        MatformerFigures decodingOnly = new MatformerFigures(List.of(), timed.matformer().decoding(),
+                timed.matformer().passes(), timed.matformer().speculative(), timed.matformer().model());
+        BenchResults results = new BenchResults(timed.date(), timed.java(), timed.cores(), timed.mesh(), timed.steps(),
+                null, null, null, null, timed.monteCarlo(), timed.gan(), decodingOnly, null, null);
+        assertTrue(BenchSummary.context(results).endsWith("MatFormer 0 training steps, 56 decoded tokens"),
+                BenchSummary.context(results));
     }
 }

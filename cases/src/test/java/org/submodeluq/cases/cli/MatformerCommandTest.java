@@ -66,6 +66,9 @@ class MatformerCommandTest {
                 () -> assertTrue(speculate.out().contains("identical to greedy decoding: yes"), speculate.out()),
                 () -> assertEquals(0, sweep.exitCode(), sweep.err()),
                 () -> assertTrue(sweep.out().contains("| baseline | d_ff 4 |"), sweep.out()),
+                () -> assertTrue(sweep.out().contains("Mix'n'Match models on or below the curve through the uniform "
+                        + "granularities (paired excess <= 2 standard errors): "), sweep.out()),
+                () -> assertTrue(sweep.out().contains("uniform 0,0 against its baseline: "), sweep.out()),
                 () -> assertTrue(Files.size(model.resolve("sweep.png")) > 1000, "the plot is written"),
                 () -> assertEquals(10, sweep.out().lines().filter(l -> l.startsWith("| uniform")
                         || l.startsWith("| mix")).count(), "all 10 non-decreasing configurations of 2 layers x 4"));
@@ -84,6 +87,13 @@ class MatformerCommandTest {
         Cli.Result wrongLength = execute("matformer", "generate", "--model", model.toString(), "--config", "0,1,2");
         Cli.Result noSuchGranularity = execute("matformer", "extract", "--model", model.toString(), "--config", "0,4",
                 "--out", directory.resolve("z.h5").toString());
+        Cli.Result noDraft = execute("matformer", "speculate", "--model", model.toString(), "--k", "0");
+        Cli.Result emptyPrompt = execute("matformer", "speculate", "--model", model.toString(), "--prompt", "");
+        Cli.Result wrongDraft = execute("matformer", "speculate", "--model", model.toString(), "--draft-config",
+                "0,0,0");
+        Cli.Result unknownFamily = execute("matformer", "sweep", "--model", model.toString(), "--family", "width");
+        Cli.Result negativeMixes = execute(concat(new String[] {"matformer", "train", "--corpus", corpus.toString(),
+                "--out", directory.resolve("w").toString(), "--mixes-per-step", "-1"}, TINY));
         Path other = directory.resolve("other");
         try (NDManager manager = NDManager.newBaseManager()) {
             TransformerLm wider = TransformerLm.initialised(manager, LmShape.uniform(2, 32, 2, 16, 32,
@@ -104,6 +114,16 @@ class MatformerCommandTest {
                 () -> assertTrue(otherShape.err().startsWith("submodel-uq: error: checkpoint '"
                         + other.resolve("matformer.checkpoint.h5") + "' holds a model of shape 2 layers, d_model 32"),
                         otherShape.err()),
-                () -> assertEquals(SubmodelUq.USER_ERROR, otherShape.exitCode()));
+                () -> assertEquals(SubmodelUq.USER_ERROR, otherShape.exitCode()),
+                () -> assertEquals("submodel-uq: error: --k = 0 must be >= 1", noDraft.err().strip()),
+                () -> assertEquals("submodel-uq: error: the prompt is empty: give at least one byte",
+                        emptyPrompt.err().strip()),
+                () -> assertEquals("submodel-uq: error: configuration 0,0,0 has 3 layers; the model has 2",
+                        wrongDraft.err().strip()),
+                () -> assertEquals("submodel-uq: error: Invalid value for option '--family': configuration family "
+                        + "'width' is unknown; allowed: depth, importance (see 'submodel-uq matformer sweep --help')",
+                        unknownFamily.err().strip()),
+                () -> assertEquals("submodel-uq: error: --mixes-per-step = -1 is not allowed: must be an integer >= 0",
+                        negativeMixes.err().strip()));
     }
 }

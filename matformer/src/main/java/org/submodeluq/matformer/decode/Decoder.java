@@ -2,12 +2,12 @@ package org.submodeluq.matformer.decode;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.model.KvCache;
+import org.submodeluq.matformer.model.LmShape;
 import org.submodeluq.matformer.model.MatLm;
 import org.submodeluq.matformer.model.MixConfig;
 import org.submodeluq.matformer.model.TransformerLm;
@@ -61,15 +61,15 @@ public final class Decoder {
     private long[] generate(long[] prompt, int count, boolean cached, double temperature, UniformRandomProvider rng) {
         requireFits(prompt, count);
         long[] sequence = Arrays.copyOf(prompt, prompt.length + count);
-        try (KvCache cache = cached ? new KvCache(lm.manager(), lm.shape().layers()) : null) {
+        try (KvCache cache = cached ? lm.newCache() : null) {
             int length = prompt.length;
             long[] fresh = prompt;
             while (length < sequence.length) {
                 long next;
                 try (NDScope scope = new NDScope()) {
                     long[] input = cached ? fresh : Arrays.copyOf(sequence, length);
-                    NDArray logits = last(logits(input, cache));
-                    next = temperature > 0 ? draw(logits.toFloatArray(), temperature, rng) : argMax(logits);
+                    float[] logits = last(logits(input, cache));
+                    next = temperature > 0 ? draw(logits, temperature, rng) : argMax(logits, 0);
                 }
                 sequence[length++] = next;
                 fresh = new long[] {next};
@@ -94,19 +94,22 @@ public final class Decoder {
         }
     }
 
-    static NDArray last(NDArray logits) {
-        return logits.get(new NDIndex("0, -1, :"));
+    /** The logits of the last position of (1, t, 256) logits, read in one call. */
+    static float[] last(NDArray logits) {
+        float[] all = logits.toFloatArray();
+        return Arrays.copyOfRange(all, all.length - LmShape.VOCABULARY, all.length);
     }
 
-    static long argMax(NDArray logits) {
-        float[] values = logits.toFloatArray();
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
+    /** The most likely byte at position {@code row} of logits read as (t, 256) floats; the first of ties. */
+    static long argMax(float[] logits, int row) {
+        int from = row * LmShape.VOCABULARY;
+        int best = from;
+        for (int i = from + 1; i < from + LmShape.VOCABULARY; i++) {
+            if (logits[i] > logits[best]) {
                 best = i;
             }
         }
-        return best;
+        return best - from;
     }
 
     private static long draw(float[] logits, double temperature, UniformRandomProvider rng) {

@@ -1,8 +1,6 @@
 package org.submodeluq.matformer.decode;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import java.util.Arrays;
 import org.submodeluq.matformer.model.KvCache;
 
@@ -49,8 +47,8 @@ public final class SpeculativeDecoder {
         long drafted = 0;
         long accepted = 0;
         long passes = 0;
-        try (KvCache draftCache = new KvCache(draft.lm().manager(), draft.lm().shape().layers());
-             KvCache verifierCache = new KvCache(verifier.lm().manager(), verifier.lm().shape().layers())) {
+        try (KvCache draftCache = draft.lm().newCache();
+             KvCache verifierCache = verifier.lm().newCache()) {
             feed(draft, Arrays.copyOf(prompt, prompt.length - 1), draftCache);
             feed(verifier, Arrays.copyOf(prompt, prompt.length - 1), verifierCache);
             int length = prompt.length;
@@ -61,14 +59,14 @@ public final class SpeculativeDecoder {
                 block[0] = sequence[n - 1];
                 for (int i = 1; i <= proposals; i++) {
                     try (NDScope scope = new NDScope()) {
-                        block[i] = Decoder.argMax(Decoder.last(draft.logits(new long[] {block[i - 1]}, draftCache)));
+                        block[i] = Decoder.argMax(Decoder.last(draft.logits(new long[] {block[i - 1]}, draftCache)), 0);
                     }
                 }
                 long[] choices = new long[proposals + 1];
                 try (NDScope scope = new NDScope()) {
-                    NDArray logits = verifier.logits(block, verifierCache);
+                    float[] logits = verifier.logits(block, verifierCache).toFloatArray();
                     for (int i = 0; i <= proposals; i++) {
-                        choices[i] = Decoder.argMax(logits.get(new NDIndex("0, {}, :", i)));
+                        choices[i] = Decoder.argMax(logits, i);
                     }
                 }
                 passes++;

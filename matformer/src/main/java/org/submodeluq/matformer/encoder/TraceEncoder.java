@@ -44,7 +44,7 @@ public final class TraceEncoder {
         this.parameters = parameters;
         this.granularityWidths = granularityWidths.clone();
         this.scaling = scaling;
-        this.blocks = new NestedBlocks(manager, parameters, shape.dModel(), shape.heads(), shape.ffnWidths());
+        this.blocks = new NestedBlocks(manager, parameters, shape.dModel(), shape.heads(), shape.ffnWidths(), 0);
     }
 
     /** An encoder with the decoder's initialisation ({@link NestedBlocks#initialised}); one seed gives one model. */

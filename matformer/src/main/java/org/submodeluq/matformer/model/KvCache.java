@@ -4,22 +4,29 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 
 /**
- * Keys and values of the positions decoded so far, per layer ({@code (B, heads, t, d_head)}), so that
- * each new token costs one position of attention instead of the whole prefix again. Owns its arrays:
- * close it when the sequence is done. {@link #truncate} rolls back tokens a speculative draft proposed
- * and the verifier rejected.
+ * Keys and values of the positions decoded so far, per layer, so that each new token costs one
+ * position of attention instead of the whole prefix again. Each layer's keys and values live in one
+ * buffer of the whole context ({@code (B, heads, context, d_head)}), allocated at the first token: a new
+ * position is written in place and attention reads a view of the positions so far, so no token copies
+ * the prefix and {@link #truncate}, which rolls back tokens a speculative draft proposed and the
+ * verifier rejected, copies nothing. Owns its buffers, outside any {@link NDScope} the first token is
+ * decoded in: close it when the sequence is done.
  */
 public final class KvCache implements AutoCloseable {
 
     private final NDManager manager;
+    private final int capacity;
     private final NDArray[] keys;
     private final NDArray[] values;
     private int length;
 
-    public KvCache(NDManager parent, int layers) {
+    /** @param capacity the most positions it will hold: the model's context */
+    public KvCache(NDManager parent, int layers, int capacity) {
         this.manager = parent.newSubManager();
+        this.capacity = capacity;
         this.keys = new NDArray[layers];
         this.values = new NDArray[layers];
     }
@@ -30,45 +37,40 @@ public final class KvCache implements AutoCloseable {
     }
 
     /**
-     * Adds the keys and values of new positions to layer {@code layer}; the last layer's call advances
-     * the length.
+     * Writes the keys and values {@code (B, heads, t, d_head)} of new positions into layer {@code layer};
+     * the last layer's call advances the length.
      *
-     * @return the layer's keys and values of every position so far
+     * @return views of the layer's keys and values of every position so far
      */
     NDArray[] append(int layer, NDArray newKeys, NDArray newValues) {
-        NDArray k = keys[layer] == null ? newKeys.duplicate() : keys[layer].concat(newKeys, 2);
-        NDArray v = values[layer] == null ? newValues.duplicate() : values[layer].concat(newValues, 2);
-        keep(layer, k, v);
-        if (layer == keys.length - 1) {
-            length = (int) k.getShape().get(2);
+        Shape shape = newKeys.getShape();
+        int end = length + (int) shape.get(2);
+        if (end > capacity) {
+            throw new IllegalArgumentException(end + " positions do not fit a cache of " + capacity);
         }
-        return new NDArray[] {k, v};
+        if (keys[layer] == null) {
+            Shape full = new Shape(shape.get(0), shape.get(1), capacity, shape.get(3));
+            keys[layer] = manager.zeros(full, newKeys.getDataType());
+            values[layer] = manager.zeros(full, newValues.getDataType());
+            NDScope.unregister(keys[layer], values[layer]);
+        }
+        NDIndex fresh = new NDIndex().addAllDim(2).addSliceDim(length, end);
+        keys[layer].set(fresh, newKeys);
+        values[layer].set(fresh, newValues);
+        NDIndex sofar = new NDIndex().addAllDim(2).addSliceDim(0, end);
+        NDArray[] views = {keys[layer].get(sofar), values[layer].get(sofar)};
+        if (layer == keys.length - 1) {
+            length = end;
+        }
+        return views;
     }
 
-    /** Forgets every position from {@code newLength} on. */
+    /** Forgets every position from {@code newLength} on; the next append overwrites them. */
     public void truncate(int newLength) {
         if (newLength > length || newLength < 0) {
             throw new IllegalArgumentException("cannot truncate " + length + " positions to " + newLength);
         }
-        for (int layer = 0; layer < keys.length; layer++) {
-            if (keys[layer] != null) {
-                keep(layer, keys[layer].get(new NDIndex(":, :, :{}, :", newLength)),
-                        values[layer].get(new NDIndex(":, :, :{}, :", newLength)));
-            }
-        }
         length = newLength;
-    }
-
-    private void keep(int layer, NDArray k, NDArray v) {
-        NDScope.unregister(k, v);
-        k.attach(manager);
-        v.attach(manager);
-        if (keys[layer] != null) {
-            keys[layer].close();
-            values[layer].close();
-        }
-        keys[layer] = k;
-        values[layer] = v;
     }
 
     @Override

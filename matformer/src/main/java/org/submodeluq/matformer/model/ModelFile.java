@@ -18,7 +18,8 @@ import org.submodeluq.core.UserInputException;
  * attributes ({@code layers}, {@code d_model}, {@code heads}, {@code context}, {@code ffn_widths},
  * {@code positions}, and {@code granularity_widths} for a nested model, empty for a plain one) and one
  * float32 dataset per parameter under {@code /parameters}, named as {@link TransformerLm#shapes} lists
- * them, with its shape.
+ * them, with its shape, except that each layer's fused {@code L.wqkv} (d, 3d) is stored as its three
+ * (d, d) blocks {@code L.wq}, {@code L.wk}, {@code L.wv}, the layout files had before the fusion.
  */
 public final class ModelFile {
 
@@ -26,6 +27,10 @@ public final class ModelFile {
     public static final String FORMAT = "submodel-uq/matformer-model";
     /** Current layout version. */
     public static final int VERSION = 1;
+
+    /** The suffix of a layer's fused projection in memory, and of its blocks in the file. */
+    private static final String FUSED = "wqkv";
+    private static final List<String> PARTS = List.of("wq", "wk", "wv");
 
     private ModelFile() {
     }
@@ -62,7 +67,16 @@ public final class ModelFile {
             attributes.forEach(file::putAttribute);
             WritableGroup group = file.putGroup("parameters");
             for (Map.Entry<String, NDArray> entry : lm.parameters().entrySet()) {
-                group.putDataset(entry.getKey(), entry.getValue().toFloatArray());
+                String name = entry.getKey();
+                float[] values = entry.getValue().toFloatArray();
+                if (name.endsWith(FUSED)) {
+                    String layer = name.substring(0, name.length() - FUSED.length());
+                    for (int part = 0; part < PARTS.size(); part++) {
+                        group.putDataset(layer + PARTS.get(part), block(values, shape.dModel(), part));
+                    }
+                } else {
+                    group.putDataset(name, values);
+                }
             }
             if (!extra.isEmpty()) {
                 WritableGroup state = file.putGroup("state");
@@ -87,8 +101,19 @@ public final class ModelFile {
             }
             Map<String, NDArray> parameters = new LinkedHashMap<>();
             for (Map.Entry<String, Shape> entry : TransformerLm.shapes(shape).entrySet()) {
-                float[] values = (float[]) file.getDatasetByPath("parameters/" + entry.getKey()).getData();
-                parameters.put(entry.getKey(), manager.create(values, entry.getValue()));
+                String name = entry.getKey();
+                float[] values;
+                if (name.endsWith(FUSED)) {
+                    String layer = name.substring(0, name.length() - FUSED.length());
+                    values = new float[(int) entry.getValue().size()];
+                    for (int part = 0; part < PARTS.size(); part++) {
+                        float[] block = (float[]) file.getDatasetByPath("parameters/" + layer + PARTS.get(part)).getData();
+                        unblock(block, values, shape.dModel(), part);
+                    }
+                } else {
+                    values = (float[]) file.getDatasetByPath("parameters/" + name).getData();
+                }
+                parameters.put(name, manager.create(values, entry.getValue()));
             }
             int[] widths = (int[]) file.getAttribute("granularity_widths").getData();
             return new Contents(TransformerLm.of(manager, shape, parameters),
@@ -112,6 +137,22 @@ public final class ModelFile {
     public static Object attribute(Path path, String name) {
         try (HdfFile file = Hdf5Files.open(path, FORMAT, VERSION, "MatFormer model")) {
             return file.getAttribute(name) == null ? null : file.getAttribute(name).getData();
+        }
+    }
+
+    /** Columns [part d, (part + 1) d) of a row-major (d, 3d) matrix, as a (d, d) one. */
+    private static float[] block(float[] fused, int d, int part) {
+        float[] block = new float[d * d];
+        for (int row = 0; row < d; row++) {
+            System.arraycopy(fused, row * 3 * d + part * d, block, row * d, d);
+        }
+        return block;
+    }
+
+    /** The inverse of {@link #block}: writes a (d, d) block into its columns of the (d, 3d) matrix. */
+    private static void unblock(float[] block, float[] fused, int d, int part) {
+        for (int row = 0; row < d; row++) {
+            System.arraycopy(block, row * d, fused, row * 3 * d + part * d, d);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.submodeluq.matformer.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -8,7 +9,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.norm.LayerNorm;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -23,8 +23,9 @@ import org.submodeluq.core.UserInputException;
  * bidirectional for the encoder.
  *
  * <p>Parameters of block l, float32, read by name from the owner's map: {@code l.ln1.gamma},
- * {@code l.ln1.beta}, {@code l.wq}, {@code l.wk}, {@code l.wv}, {@code l.wo} (d, d), {@code l.ln2.gamma},
- * {@code l.ln2.beta}, {@code l.w1} (d, w_l), {@code l.b1} (w_l), {@code l.w2} (w_l, d), {@code l.b2} (d).
+ * {@code l.ln1.beta}, {@code l.wqkv} (d, 3d: the query, key and value projections side by side, so that
+ * one product makes all three), {@code l.wo} (d, d), {@code l.ln2.gamma}, {@code l.ln2.beta}, {@code l.w1}
+ * (d, w_l), {@code l.b1} (w_l), {@code l.w2} (w_l, d), {@code l.b2} (d).
  */
 public final class NestedBlocks {
 
@@ -36,14 +37,21 @@ public final class NestedBlocks {
     private final int heads;
     private final int[] ffnWidths;
     private final NDArray attentionScale;
+    private final NDArray causalMask;
 
-    /** @param parameters the owner's parameters by name, holding at least those of every block */
-    public NestedBlocks(NDManager manager, Map<String, NDArray> parameters, int dModel, int heads, int[] ffnWidths) {
+    /**
+     * @param parameters the owner's parameters by name, holding at least those of every block
+     * @param causalContext the most positions causal attention sees (the decoder's context), 0 for a
+     *     stack that only attends both ways
+     */
+    public NestedBlocks(NDManager manager, Map<String, NDArray> parameters, int dModel, int heads, int[] ffnWidths,
+                        int causalContext) {
         this.parameters = parameters;
         this.dModel = dModel;
         this.heads = heads;
         this.ffnWidths = ffnWidths.clone();
         this.attentionScale = owned(manager.create((float) (1 / Math.sqrt(dModel / heads))));
+        this.causalMask = causalContext > 0 ? owned(causalMask(manager, causalContext)) : null;
     }
 
     /** Adds the names and shapes of the blocks' parameters, in a fixed order, to {@code shapes}. */
@@ -53,9 +61,8 @@ public final class NestedBlocks {
             int w = ffnWidths[l];
             shapes.put(l + ".ln1.gamma", new Shape(d));
             shapes.put(l + ".ln1.beta", new Shape(d));
-            for (String projection : List.of("wq", "wk", "wv", "wo")) {
-                shapes.put(l + "." + projection, new Shape(d, d));
-            }
+            shapes.put(l + ".wqkv", new Shape(d, 3L * d));
+            shapes.put(l + ".wo", new Shape(d, d));
             shapes.put(l + ".ln2.gamma", new Shape(d));
             shapes.put(l + ".ln2.beta", new Shape(d));
             shapes.put(l + ".w1", new Shape(d, w));
@@ -171,37 +178,40 @@ public final class NestedBlocks {
         long batch = x.getShape().get(0);
         long length = x.getShape().get(1);
         int headWidth = dModel / heads;
-        NDArray q = split(x.matMul(p(layer + ".wq")), batch, length, heads, headWidth);
-        NDArray k = split(x.matMul(p(layer + ".wk")), batch, length, heads, headWidth);
-        NDArray v = split(x.matMul(p(layer + ".wv")), batch, length, heads, headWidth);
+        NDList qkv = x.matMul(p(layer + ".wqkv")).reshape(batch, length, 3L * heads, headWidth).transpose(0, 2, 1, 3)
+                .split(3, 1); // 3 x (B, heads, T, d_head)
+        NDArray q = qkv.get(0);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
         if (cache != null) {
             NDArray[] keysValues = cache.append(layer, k, v);
             k = keysValues[0];
             v = keysValues[1];
         }
-        long keys = k.getShape().get(2);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale);
-        if (causal) {
-            scores = scores.add(causalMask(x.getManager(), length, keys, offset));
+        if (causal && length > 1) {
+            long keys = k.getShape().get(2);
+            scores = scores.add(causalMask.get(new NDIndex().addSliceDim(offset, offset + length)
+                    .addSliceDim(0, keys)));
         }
         NDArray weights = scores.softmax(-1);
         NDArray merged = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, dModel);
         return merged.matMul(p(layer + ".wo"));
     }
 
-    private static NDArray split(NDArray x, long batch, long length, int heads, int headWidth) {
-        return x.reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
-    }
-
-    /** 0 where query i (at position offset + i) may see key j (j <= offset + i), a large negative number elsewhere. */
-    private static NDArray causalMask(NDManager manager, long queries, long keys, int offset) {
-        float[] mask = new float[(int) (queries * keys)];
-        for (int i = 0; i < queries; i++) {
-            for (int j = 0; j < keys; j++) {
-                mask[(int) (i * keys + j)] = j <= offset + i ? 0f : MASKED;
+    /**
+     * 0 where query i may see key j (j <= i), a large negative number elsewhere, (context, context); the
+     * queries at positions offset to offset + t - 1 use rows offset to offset + t - 1. One query, the
+     * newest position, sees every key and needs no mask.
+     */
+    private static NDArray causalMask(NDManager manager, int context) {
+        float[] mask = new float[context * context];
+        for (int i = 0; i < context; i++) {
+            for (int j = i + 1; j < context; j++) {
+                mask[i * context + j] = MASKED;
             }
         }
-        return manager.create(mask, new Shape(queries, keys));
+        return manager.create(mask, new Shape(context, context));
     }
 
     /** GELU(x W1[:, :m] + b1[:m]) W2[:m, :] + b2: the first m hidden neurons only. */

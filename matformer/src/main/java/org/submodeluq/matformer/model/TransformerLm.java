@@ -40,7 +40,8 @@ public final class TransformerLm {
         this.parameters = parameters;
         this.sinusoids = shape.positions() == LmShape.Positions.SINUSOIDAL
                 ? NestedBlocks.owned(sinusoids(manager, shape)) : null;
-        this.blocks = new NestedBlocks(manager, parameters, shape.dModel(), shape.heads(), shape.ffnWidths());
+        this.blocks = new NestedBlocks(manager, parameters, shape.dModel(), shape.heads(), shape.ffnWidths(),
+                shape.context());
     }
 
     /**
@@ -130,6 +131,11 @@ public final class TransformerLm {
         x = x.add(table.get(new NDIndex("{}:{}", offset, offset + length)));
         x = blocks.forward(x, hidden, offset, cache, true);
         return blocks.norm(x, "final").matMul(p("head")).add(p("head.bias"));
+    }
+
+    /** An empty KV cache for one sequence of this model, as long as its context. */
+    public KvCache newCache() {
+        return new KvCache(manager, shape.layers(), shape.context());
     }
 
     /** The full width of every layer. */

@@ -1,8 +1,12 @@
 package org.submodeluq.matformer.sweep;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.submodeluq.core.UserInputException;
 import org.submodeluq.matformer.data.Batch;
 import org.submodeluq.matformer.model.MatLm;
@@ -21,16 +25,31 @@ public final class MixAndMatch {
 
     /**
      * Every configuration whose granularity never decreases with depth (the family the MatFormer paper
-     * sweeps), at most {@code cap} of them: when there are more, an evenly spaced selection by
-     * parameter count that always keeps the g uniform ones.
+     * sweeps), at most {@code cap} of them as {@link #monotone} selects them.
      */
     public static List<MixConfig> nonDecreasing(MatLm model, int cap) {
+        return monotone(model, IntStream.range(0, model.layers()).map(l -> model.layers() - 1 - l).toArray(), cap);
+    }
+
+    /**
+     * Every configuration whose granularity never increases along {@code order} (a permutation of the
+     * layers, the one that should be widest first), at most {@code cap} of them: when there are more, an
+     * evenly spaced selection by parameter count that always keeps the g uniform ones. There are
+     * C(layers + g - 1, layers) of them whatever the order, 35 for 4 layers of 4 granularities.
+     */
+    public static List<MixConfig> monotone(MatLm model, int[] order, int cap) {
         if (cap < model.granularities()) {
             throw new UserInputException("maxConfigs", "= " + cap + " must be at least the " + model.granularities()
                     + " uniform configurations");
         }
+        int[] sorted = order.clone();
+        Arrays.sort(sorted);
+        if (!Arrays.equals(sorted, IntStream.range(0, model.layers()).toArray())) {
+            throw new IllegalArgumentException("layer order " + Arrays.toString(order) + " is not a permutation of the "
+                    + model.layers() + " layers");
+        }
         List<MixConfig> all = new ArrayList<>();
-        enumerate(new int[model.layers()], 0, 0, model.granularities(), all);
+        enumerate(order, new int[model.layers()], 0, model.granularities() - 1, all);
         all.sort(Comparator.comparingLong(model::parameterCount).thenComparing(MixConfig::toString));
         if (all.size() <= cap) {
             return all;
@@ -52,14 +71,14 @@ public final class MixAndMatch {
         return chosen;
     }
 
-    private static void enumerate(int[] prefix, int layer, int lowest, int granularities, List<MixConfig> into) {
-        if (layer == prefix.length) {
-            into.add(new MixConfig(prefix));
+    private static void enumerate(int[] order, int[] config, int position, int highest, List<MixConfig> into) {
+        if (position == order.length) {
+            into.add(new MixConfig(config));
             return;
         }
-        for (int g = lowest; g < granularities; g++) {
-            prefix[layer] = g;
-            enumerate(prefix, layer + 1, g, granularities, into);
+        for (int g = 0; g <= highest; g++) {
+            config[order[position]] = g;
+            enumerate(order, config, position + 1, g, into);
         }
     }
 
@@ -68,12 +87,11 @@ public final class MixAndMatch {
         int[] largest = model.hidden(model.largest());
         List<SweepPoint> points = new ArrayList<>();
         for (MixConfig config : configs) {
-            int[] hidden = model.hidden(config);
-            double[] consistency = Losses.consistency(model.transformer(), hidden, model.transformer(), largest,
-                    heldOut);
+            Losses.Comparison comparison = Losses.compare(model.transformer(), model.hidden(config), model.transformer(),
+                    largest, heldOut);
             points.add(new SweepPoint(config.isUniform() ? "uniform" : "mix", config.toString(),
-                    model.parameterCount(config), Losses.heldOut(model.transformer(), hidden, heldOut),
-                    consistency[0], consistency[1]));
+                    model.parameterCount(config), comparison.windowLosses(), comparison.agreement(),
+                    comparison.divergence()));
         }
         return points;
     }
@@ -83,41 +101,49 @@ public final class MixAndMatch {
         TransformerLm largest = baselines.get(baselines.size() - 1);
         List<SweepPoint> points = new ArrayList<>();
         for (TransformerLm baseline : baselines) {
-            double[] consistency = Losses.consistency(baseline, baseline.fullWidths(), largest, largest.fullWidths(),
-                    heldOut);
+            Losses.Comparison comparison = Losses.compare(baseline, baseline.fullWidths(), largest,
+                    largest.fullWidths(), heldOut);
             points.add(new SweepPoint("baseline", "d_ff " + baseline.shape().ffnWidths()[0],
-                    baseline.shape().parameterCount(), Losses.heldOut(baseline, baseline.fullWidths(), heldOut),
-                    consistency[0], consistency[1]));
+                    baseline.shape().parameterCount(), comparison.windowLosses(), comparison.agreement(),
+                    comparison.divergence()));
         }
         return points;
     }
 
     /**
-     * The share of Mix'n'Match points whose loss lies between the losses of the two uniform models
-     * whose sizes bracket theirs (a mix as large as a uniform model is bracketed by it and the next;
-     * within {@code tolerance} nats): the paper's claim that extracted models trace the curve between
-     * the trained ones.
+     * How many Mix'n'Match points lie on or below the {@link UniformCurve}: their paired excess over it
+     * at most {@code errors} standard errors above zero.
      */
-    public static double shareBetweenNeighbours(List<SweepPoint> points, double tolerance) {
-        List<SweepPoint> uniform = points.stream().filter(p -> p.kind().equals("uniform"))
-                .sorted(Comparator.comparingLong(SweepPoint::parameters)).toList();
-        long mixes = 0;
-        long between = 0;
-        for (SweepPoint point : points) {
-            if (!point.kind().equals("mix")) {
+    public static Share onOrBelowCurve(List<SweepPoint> points, double errors) {
+        UniformCurve curve = new UniformCurve(points);
+        List<SweepPoint> mixes = points.stream().filter(p -> p.kind().equals("mix")).toList();
+        int below = (int) mixes.stream().filter(p -> curve.excess(p).atMostZeroWithin(errors)).count();
+        return new Share(below, mixes.size());
+    }
+
+    /** {@code count} of {@code total}. */
+    public record Share(int count, int total) {
+
+        /** count / total; NaN of none. */
+        public double fraction() {
+            return total == 0 ? Double.NaN : (double) count / total;
+        }
+    }
+
+    /**
+     * Each uniform granularity against the baseline of its size, as (extracted - baseline) / baseline of
+     * the paired window losses, keyed by the granularity's configuration; empty without baselines.
+     */
+    public static Map<String, Estimate> baselineGaps(List<SweepPoint> points) {
+        Map<String, Estimate> gaps = new LinkedHashMap<>();
+        for (SweepPoint uniform : points) {
+            if (!uniform.kind().equals("uniform")) {
                 continue;
             }
-            for (int i = 0; i + 1 < uniform.size(); i++) {
-                SweepPoint small = uniform.get(i);
-                SweepPoint large = uniform.get(i + 1);
-                if (point.parameters() >= small.parameters() && point.parameters() < large.parameters()) {
-                    mixes++;
-                    double low = Math.min(small.loss(), large.loss()) - tolerance;
-                    double high = Math.max(small.loss(), large.loss()) + tolerance;
-                    between += point.loss() >= low && point.loss() <= high ? 1 : 0;
-                }
-            }
+            points.stream().filter(p -> p.kind().equals("baseline") && p.parameters() == uniform.parameters())
+                    .findFirst().ifPresent(baseline -> gaps.put(uniform.label(),
+                            uniform.minus(baseline).relativeTo(baseline.loss().mean())));
         }
-        return mixes == 0 ? Double.NaN : (double) between / mixes;
+        return gaps;
     }
 }

@@ -18,13 +18,25 @@ public final class SweepReport {
     private SweepReport() {
     }
 
-    /** One row per point, smallest first within each kind. */
+    /**
+     * One row per point, smallest first within each kind: the held-out loss with its standard error,
+     * and its paired excess over the {@link UniformCurve} with that difference's standard error.
+     */
     public static String markdown(List<SweepPoint> points) {
+        UniformCurve curve = new UniformCurve(points);
         StringBuilder out = new StringBuilder("| kind | configuration | parameters | held-out loss (nats/byte) "
-                + "| top-1 agreement | KL to largest (nats) |\n|---|---|---|---|---|---|\n");
+                + "| above the uniform curve (nats/byte, paired) | top-1 agreement | KL to largest (nats) |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (SweepPoint point : points) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4f | %.3f | %.4f |%n", point.kind(),
-                    point.label(), point.parameters(), point.loss(), point.agreement(), point.divergence()));
+            Estimate loss = point.loss();
+            String excess = "";
+            if (curve.covers(point.parameters())) {
+                Estimate above = curve.excess(point);
+                excess = String.format(Locale.ROOT, "%+.4f ± %.4f", above.mean(), above.standardError());
+            }
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4f ± %.4f | %s | %.3f | %.4f |%n", point.kind(),
+                    point.label(), point.parameters(), loss.mean(), loss.standardError(), excess, point.agreement(),
+                    point.divergence()));
         }
         return out.toString();
     }
@@ -45,7 +57,7 @@ public final class SweepReport {
                 case "mix" -> "Mix'n'Match (extracted, untrained)";
                 case "uniform" -> "MatFormer granularities";
                 default -> "baselines (trained separately)";
-            }, of.stream().mapToDouble(SweepPoint::parameters).toArray(), of.stream().mapToDouble(SweepPoint::loss)
+            }, of.stream().mapToDouble(SweepPoint::parameters).toArray(), of.stream().mapToDouble(p -> p.loss().mean())
                     .toArray());
             series.setMarker(switch (kind) {
                 case "mix" -> SeriesMarkers.CIRCLE;

@@ -36,27 +36,50 @@ public final class Losses {
     }
 
     /**
-     * How a model agrees with a reference model on {@code batches}: the share of positions where both
-     * predict the same most likely byte, and the mean KL(reference || model) in nats.
+     * A model on held-out batches beside a reference model, from one pass: its mean cross-entropy in each
+     * window (so that two models' losses can be paired window by window, whose differences vary far less
+     * than the losses), the share of positions where both predict the same most likely byte, and the
+     * mean KL(reference || model) in nats.
+     *
+     * @param windowLosses nats per byte, one per window, in the batches' order
      */
-    public static double[] consistency(TransformerLm model, int[] hidden, TransformerLm reference,
-                                       int[] referenceHidden, List<Batch> batches) {
+    public record Comparison(double[] windowLosses, double agreement, double divergence) {
+
+        public Comparison {
+            windowLosses = windowLosses.clone();
+        }
+
+        @Override
+        public double[] windowLosses() {
+            return windowLosses.clone();
+        }
+    }
+
+    /** {@code model}, each layer using {@code hidden} neurons, against {@code reference} on {@code batches}. */
+    public static Comparison compare(TransformerLm model, int[] hidden, TransformerLm reference, int[] referenceHidden,
+                                     List<Batch> batches) {
+        double[] windowLosses = new double[batches.stream().mapToInt(b -> b.inputs().length).sum()];
+        int window = 0;
         double agreement = 0;
         double divergence = 0;
         long positions = 0;
         for (Batch batch : batches) {
             try (NDScope scope = new NDScope()) {
                 NDArray inputs = tokens(model.manager(), batch.inputs());
+                NDArray targets = tokens(model.manager(), batch.targets());
                 NDArray p = reference.forward(inputs, referenceHidden, null).logSoftmax(-1);
                 NDArray q = model.forward(inputs, hidden, null).logSoftmax(-1);
-                long count = p.getShape().get(0) * p.getShape().get(1);
-                agreement += p.argMax(-1).eq(q.argMax(-1)).sum().toType(DataType.FLOAT32, false)
-                        .getFloat();
+                float[] losses = q.mul(targets.oneHot(LmShape.VOCABULARY)).sum(new int[] {-1}).mean(new int[] {1})
+                        .neg().toFloatArray();
+                for (float loss : losses) {
+                    windowLosses[window++] = loss;
+                }
+                agreement += p.argMax(-1).eq(q.argMax(-1)).sum().toType(DataType.FLOAT32, false).getFloat();
                 divergence += p.exp().mul(p.sub(q)).sum().getFloat();
-                positions += count;
+                positions += p.getShape().get(0) * p.getShape().get(1);
             }
         }
-        return new double[] {agreement / positions, divergence / positions};
+        return new Comparison(windowLosses, agreement / positions, divergence / positions);
     }
 
     /** (B, T) int64 tokens. */

@@ -25,7 +25,9 @@ import org.submodeluq.nn.Adam;
 /**
  * Trains a MatFormer jointly, as the public MatFormer-OLMo and MatViT code do: each step runs the same
  * batch at every granularity (each a uniform configuration), sums the losses and takes one AdamW
- * step; or, with {@link TrainOptions#sampleOneGranularity}, one granularity drawn per step. A plain
+ * step; or, with {@link TrainOptions#sampleOneGranularity}, one granularity drawn per step; with
+ * {@link TrainOptions#mixesPerStep}, randomly drawn Mix'n'Match configurations join the sum (a plain
+ * model has none to draw, so its baselines train as without). A plain
  * model is a MatFormer of one granularity, so the baselines are trained by the same code and recipe.
  * With a checkpoint path, the model and the optimiser's moments are saved every
  * {@link TrainOptions#checkpointEvery} steps and a run started again resumes from the last one, to the
@@ -77,6 +79,7 @@ public final class MatTrainer {
         Adam adam = new Adam(parameters, BETA1, BETA2);
         int start = resume(adam, listener);
         int g = model.granularities();
+        int mixes = g > 1 ? options.mixesPerStep() : 0;
         double[] last = null;
         for (int step = start; step < options.steps(); step++) {
             UniformRandomProvider rng = KeyedStreams.stream(options.seed(), step);
@@ -95,6 +98,9 @@ public final class MatTrainer {
                                 MixConfig.uniform(model.layers(), granularity)), targets);
                         losses[granularity] = loss.getFloat();
                         total = total == null ? loss : total.add(loss);
+                    }
+                    for (int mix = 0; mix < mixes; mix++) {
+                        total = total.add(Losses.crossEntropy(model.logits(inputs, randomMix(rng)), targets));
                     }
                     collector.backward(total);
                 }
@@ -116,6 +122,15 @@ public final class MatTrainer {
             }
         }
         return last != null ? last : heldOutLosses();
+    }
+
+    /** A configuration with each layer's granularity drawn uniformly. */
+    private MixConfig randomMix(UniformRandomProvider rng) {
+        int[] granularities = new int[model.layers()];
+        for (int l = 0; l < granularities.length; l++) {
+            granularities[l] = rng.nextInt(model.granularities());
+        }
+        return new MixConfig(granularities);
     }
 
     /** Each granularity's held-out loss. */

@@ -11,13 +11,16 @@ import org.submodeluq.core.UserInputException;
  * methods.
  *
  * @param sampleOneGranularity each step trains one granularity drawn at random instead of all of them
+ * @param mixesPerStep Mix'n'Match configurations, each layer's granularity drawn at random, whose losses
+ *     join each step's sum beside the granularities', so that a layer also learns to work after layers of
+ *     other widths; 0 trains the uniform configurations alone, as the MatFormer paper does
  * @param evalEvery steps between held-out evaluations (and listener reports of them)
  * @param evalBatches held-out batches per evaluation
  * @param checkpointEvery steps between checkpoints, when the trainer has a checkpoint path; 0 for none
  */
 public record TrainOptions(int steps, int batchSize, double learningRate, int warmup, double finalLearningRate,
                            double weightDecay, double clipNorm, long seed, boolean sampleOneGranularity,
-                           int evalEvery, int evalBatches, int checkpointEvery) {
+                           int evalEvery, int evalBatches, int checkpointEvery, int mixesPerStep) {
 
     /**
      * Steps of {@code matformer train}; with the baselines, about 15 minutes at the default shape
@@ -43,6 +46,7 @@ public record TrainOptions(int steps, int batchSize, double learningRate, int wa
         UserInputException.require(steps >= 1, "steps", steps, "an integer >= 1");
         UserInputException.require(batchSize >= 1, "batch", batchSize, "an integer >= 1");
         UserInputException.require(warmup >= 0, "warmup", warmup, "an integer >= 0");
+        UserInputException.require(mixesPerStep >= 0, "mixesPerStep", mixesPerStep, "an integer >= 0");
         UserInputException.require(evalEvery >= 1, "evalEvery", evalEvery, "an integer >= 1");
         UserInputException.require(evalBatches >= 1, "evalBatches", evalBatches, "an integer >= 1");
         UserInputException.require(checkpointEvery >= 0, "checkpointEvery", checkpointEvery, "an integer >= 0");
@@ -61,7 +65,7 @@ public record TrainOptions(int steps, int batchSize, double learningRate, int wa
         int tenth = Math.max(1, steps / 10);
         return new TrainOptions(steps, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, Math.min(MAX_WARMUP, steps / 10),
                 DEFAULT_FINAL_FRACTION, DEFAULT_WEIGHT_DECAY, DEFAULT_CLIP_NORM, seed, false, tenth,
-                DEFAULT_EVAL_BATCHES, tenth);
+                DEFAULT_EVAL_BATCHES, tenth, 0);
     }
 
     /** The learning rate at step t (0-based); StrictMath, so that it is the same bits before and after JIT compilation. */
@@ -74,28 +78,46 @@ public record TrainOptions(int steps, int batchSize, double learningRate, int wa
         return learningRate * (finalLearningRate + (1 - finalLearningRate) * cosine);
     }
 
+    /**
+     * The record's text, which model files record as part of their identity; {@code mixesPerStep}
+     * appears only when it is not 0, so that files trained before the option existed stay valid.
+     */
+    @Override
+    public String toString() {
+        return "TrainOptions[steps=" + steps + ", batchSize=" + batchSize + ", learningRate=" + learningRate
+                + ", warmup=" + warmup + ", finalLearningRate=" + finalLearningRate + ", weightDecay=" + weightDecay
+                + ", clipNorm=" + clipNorm + ", seed=" + seed + ", sampleOneGranularity=" + sampleOneGranularity
+                + ", evalEvery=" + evalEvery + ", evalBatches=" + evalBatches + ", checkpointEvery=" + checkpointEvery
+                + (mixesPerStep == 0 ? "" : ", mixesPerStep=" + mixesPerStep) + "]";
+    }
+
     public TrainOptions withBatchSize(int size) {
         return new TrainOptions(steps, size, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
-                sampleOneGranularity, evalEvery, evalBatches, checkpointEvery);
+                sampleOneGranularity, evalEvery, evalBatches, checkpointEvery, mixesPerStep);
     }
 
     public TrainOptions withLearningRate(double rate) {
         return new TrainOptions(steps, batchSize, rate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
-                sampleOneGranularity, evalEvery, evalBatches, checkpointEvery);
+                sampleOneGranularity, evalEvery, evalBatches, checkpointEvery, mixesPerStep);
     }
 
     public TrainOptions withSampleOneGranularity(boolean sample) {
         return new TrainOptions(steps, batchSize, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
-                sample, evalEvery, evalBatches, checkpointEvery);
+                sample, evalEvery, evalBatches, checkpointEvery, mixesPerStep);
+    }
+
+    public TrainOptions withMixesPerStep(int mixes) {
+        return new TrainOptions(steps, batchSize, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
+                sampleOneGranularity, evalEvery, evalBatches, checkpointEvery, mixes);
     }
 
     public TrainOptions withEvalEvery(int every) {
         return new TrainOptions(steps, batchSize, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
-                sampleOneGranularity, every, evalBatches, checkpointEvery);
+                sampleOneGranularity, every, evalBatches, checkpointEvery, mixesPerStep);
     }
 
     public TrainOptions withCheckpointEvery(int every) {
         return new TrainOptions(steps, batchSize, learningRate, warmup, finalLearningRate, weightDecay, clipNorm, seed,
-                sampleOneGranularity, evalEvery, evalBatches, every);
+                sampleOneGranularity, evalEvery, evalBatches, every, mixesPerStep);
     }
 }

@@ -57,6 +57,15 @@ public final class TrainedModel {
      * @param corpusOverride the corpus, when it moved since training; null to use the recorded path
      */
     public static Windows heldOut(Path model, Path corpusOverride) {
+        return windows(recordedCorpus(model, corpusOverride).heldOut(), context(model), "held-out part");
+    }
+
+    /** The training part of the corpus {@code model} was trained on, as windows of its context. */
+    public static Windows trainingPart(Path model, Path corpusOverride) {
+        return windows(recordedCorpus(model, corpusOverride).train(), context(model), "training part");
+    }
+
+    private static ByteCorpus recordedCorpus(Path model, Path corpusOverride) {
         Object recorded = ModelFile.attribute(model, CORPUS);
         Object fraction = ModelFile.attribute(model, HELD_OUT_FRACTION);
         if ((recorded == null && corpusOverride == null) || fraction == null) {
@@ -64,8 +73,11 @@ public final class TrainedModel {
                     + "matformer train");
         }
         Path corpus = corpusOverride != null ? corpusOverride : Path.of((String) recorded);
-        int context = ((Number) ModelFile.attribute(model, CONTEXT)).intValue();
-        return windows(ByteCorpus.read(corpus, ((Number) fraction).doubleValue()).heldOut(), context, "held-out part");
+        return ByteCorpus.read(corpus, ((Number) fraction).doubleValue());
+    }
+
+    private static int context(Path model) {
+        return ((Number) ModelFile.attribute(model, CONTEXT)).intValue();
     }
 
     /** Windows of {@code context} bytes, or a clear error when the text is too short for one. */

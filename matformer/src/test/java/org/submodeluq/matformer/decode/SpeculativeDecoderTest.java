@@ -27,7 +27,7 @@ class SpeculativeDecoderTest {
         TransformerLm lm = TransformerLm.initialised(manager, shape, RandomSource.XO_RO_SHI_RO_128_PP.create(2L));
         for (var entry : lm.parameters().entrySet()) {
             if (!entry.getKey().contains("gamma")) {
-                entry.getValue().muli(10);
+                entry.getValue().muli(5);
             }
         }
         return new MatLm(lm, MatLm.defaultWidths(64));

@@ -90,7 +90,7 @@ class TransformerLmForwardTest {
                 d_head = d // heads
                 def split(y):
                     return y.reshape(batch, length, heads, d_head).transpose(0, 2, 1, 3)
-                q, k, v = (split(x @ p[f"{l}.{w}"]) for w in ("wq", "wk", "wv"))
+                q, k, v = (split(y) for y in np.split(x @ p[f"{l}.wqkv"], 3, axis=-1))
                 scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(d_head)
                 visible = np.tril(np.ones((length, length), dtype=bool))
                 scores = np.where(visible, scores, -np.inf)
@@ -230,7 +230,7 @@ class TransformerLmForwardTest {
             float[] full = lm.forward(tokens(manager, TOKENS, 0, CONTEXT), hidden, null).toFloatArray();
             for (int[] chunks : List.of(new int[] {1, 1, 1, 1, 1}, new int[] {2, 3}, new int[] {3, 1, 1})) {
                 NDList pieces = new NDList();
-                try (KvCache cache = new KvCache(manager, LAYERS)) {
+                try (KvCache cache = lm.newCache()) {
                     int from = 0;
                     for (int chunk : chunks) {
                         pieces.add(lm.forward(tokens(manager, TOKENS, from, from + chunk), hidden, cache));
@@ -242,6 +242,26 @@ class TransformerLmForwardTest {
                 double difference = maxDifference(incremental, widen(full));
                 assertTrue(difference <= TOLERANCE, "chunks " + Arrays.toString(chunks) + ": max |cached - full| "
                         + difference);
+            }
+        }
+    }
+
+    @Test
+    void positionsRolledBackAreOverwrittenByTheNextTokens() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TransformerLm lm = model(manager, LmShape.Positions.LEARNED);
+            int[] hidden = lm.fullWidths();
+            long[][] other = {{3, 250, 7, 8, 9}, {66, 66, 200, 201, 202}};
+            float[] full = lm.forward(tokens(manager, other, 0, CONTEXT), hidden, null).toFloatArray();
+            try (KvCache cache = lm.newCache()) {
+                lm.forward(tokens(manager, TOKENS, 0, 4), hidden, cache);
+                cache.truncate(2);
+                NDList pieces = new NDList(lm.forward(tokens(manager, TOKENS, 0, 2), hidden, null),
+                        lm.forward(tokens(manager, other, 2, CONTEXT), hidden, cache));
+                double difference = maxDifference(NDArrays.concat(pieces, 1).toFloatArray(), widen(full));
+                assertAll(
+                        () -> assertEquals(CONTEXT, cache.length(), "two kept, three written over the rolled-back two"),
+                        () -> assertTrue(difference <= TOLERANCE, "max |rolled back - full| " + difference));
             }
         }
     }
