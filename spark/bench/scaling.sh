@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Spark engine scaling on one machine: the same generate and mc campaigns on the local engine and on Spark
-# with 1 and 2 executors, each rate taken from the command's own "wrote ... in S s" line (Spark's start-up
-# included) and from its progress line (samples per second once running). Usage: spark/bench/scaling.sh [SAMPLES]
-# Prints a Markdown table; docs/spark.md quotes one sitting.
+# Spark engine scaling on one machine: the same campaigns on the local engine and on Spark with 1 and 2
+# executors, each rate taken from the command's own "wrote ... in S s" line (Spark's start-up included) and
+# from its progress line (samples per second once running): Java full runs, FEniCS full runs when
+# /usr/bin/python3 imports dolfinx, Monte Carlo in batches of 50 (compute-bound tasks) and of 1 (a task per
+# sample: the cost of a task). Usage: spark/bench/scaling.sh [SAMPLES]. Prints a Markdown table; docs/spark.md
+# quotes one sitting.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 samples="${1:-48}"
@@ -43,8 +45,14 @@ for engine in local-1 local-2 spark-local-1 spark-local-2 spark-cluster-1 spark-
   esac
   row "$label" "generate, $samples Java runs of plate-impact" generate --solver java --samples "$samples" \
     --out "$work/$engine.h5" "${args[@]}"
+  if /usr/bin/python3 -c "import dolfinx" 2>/dev/null; then
+    row "$label" "generate, $samples FEniCS runs of plate-impact" generate --solver fenics --samples "$samples" \
+      --out "$work/$engine-fenics.h5" "${args[@]}"
+  fi
   mc_args=("${args[@]}")
   [ "${mc_args[0]}" = "--workers" ] && mc_args=(--threads "${mc_args[1]}")
+  row "$label" "mc, 20000 samples in 400 tasks (batch 50)" mc --generator "$work/pca" --samples 20000 \
+    --out "$work/$engine-mc50.h5" "${mc_args[@]}"
   row "$label" "mc, 2000 samples in 2000 tasks (batch 1)" mc --generator "$work/pca" --samples 2000 --batch 1 \
     --out "$work/$engine-mc.h5" "${mc_args[@]}"
 done
